@@ -1,0 +1,1 @@
+"""motorpress: a publishing platform for automotive newsrooms."""

@@ -1,0 +1,25 @@
+"""Template helpers shared by every app. None of them query the database."""
+
+import json
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from motorpress.core.readtime import read_time_label
+
+register = template.Library()
+
+# Characters that could end a <script> element or open a comment inside JSON-LD.
+_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def jsonld(data) -> str:
+    """Serialise `data` for a <script type="application/ld+json"> element, safely escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return mark_safe(text.translate(_JSON_SCRIPT_ESCAPES))  # noqa: S308 - escaped above
+
+
+@register.filter
+def read_time(minutes) -> str:
+    return read_time_label(int(minutes or 1))

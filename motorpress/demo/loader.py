@@ -1,0 +1,140 @@
+"""Loads the demo newsroom from the YAML files in content/. Safe to run any number of times."""
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils.html import escape
+from wagtail.images import get_image_model
+
+from motorpress.demo.images import hero_png, portrait_png
+from motorpress.newsroom.models import ArticlePage, Author
+from motorpress.newsroom.services import article_create, site_structure_ensure
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+
+@dataclass
+class DemoLoadReport:
+    authors_created: int = 0
+    articles_created: int = 0
+    articles_existing: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def _image(title: str, filename: str, data: bytes, alt: str):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, description=alt[:255])
+        image.file.save(filename, ImageFile(_bytes_io(data), name=filename), save=False)
+        image.save()
+    return image
+
+
+def _bytes_io(data: bytes):
+    import io
+
+    return io.BytesIO(data)
+
+
+def _body_blocks(body: list[dict]) -> list[dict]:
+    blocks = []
+    for item in body:
+        ((block_type, value),) = item.items()
+        if block_type == "paragraph":
+            blocks.append({"type": "paragraph", "value": f"<p>{escape(value)}</p>"})
+        elif block_type == "heading":
+            blocks.append({"type": "heading", "value": value})
+        elif block_type == "quote":
+            blocks.append(
+                {
+                    "type": "quote",
+                    "value": {"text": value["text"], "attribution": value.get("attribution", "")},
+                }
+            )
+        else:
+            raise ValueError(f"unknown block type {block_type!r}")
+    return blocks
+
+
+def load_authors(report: DemoLoadReport) -> dict[str, Author]:
+    entries = yaml.safe_load((CONTENT_DIR / "authors.yaml").read_text(encoding="utf-8"))
+    authors = {}
+    for entry in entries:
+        author = Author.objects.filter(slug=entry["slug"]).first()
+        if author is None:
+            initials = "".join(part[0] for part in entry["name"].split()[:2])
+            photo = _image(
+                f"Demo portrait: {entry['name']}",
+                f"demo-author-{entry['slug']}.png",
+                portrait_png(initials, entry["slug"]),
+                f"Initials badge for {entry['name']}",
+            )
+            author = Author.objects.create(
+                slug=entry["slug"], name=entry["name"], role=entry.get("role", ""),
+                bio=entry.get("bio", ""), photo=photo,
+            )
+            report.authors_created += 1
+        authors[author.slug] = author
+    return authors
+
+
+def article_files() -> list[Path]:
+    return sorted((CONTENT_DIR / "articles").glob("*.yaml"))
+
+
+def load_articles(report: DemoLoadReport, authors: dict[str, Author], sections) -> None:
+    existing = set(ArticlePage.objects.values_list("slug", flat=True))
+    for path in article_files():
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if entry["slug"] in existing:
+            report.articles_existing += 1
+            continue
+        hero = _image(
+            f"Demo illustration: {entry['title']}"[:255],
+            f"demo-{entry['slug']}.png",
+            hero_png(entry["slug"]),
+            entry.get("hero_alt", entry["title"]),
+        )
+        with transaction.atomic():
+            article_create(
+                section=sections[entry["section"]],
+                title=entry["title"],
+                slug=entry["slug"],
+                kind=entry["kind"],
+                teaser=entry["teaser"],
+                highlights=entry["highlights"],
+                body=_body_blocks(entry["body"]),
+                authors=[authors[slug] for slug in entry["authors"]],
+                tags=entry.get("tags", []),
+                hero_image=hero,
+                first_published_at=datetime.fromisoformat(str(entry["first_published"])),
+            )
+        report.articles_created += 1
+
+
+def admin_user_ensure(*, username: str = "admin", password: str | None = None) -> str:
+    """Create or reset the demo admin; returns the password to print."""
+    password = password or secrets.token_urlsafe(12)
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(
+        username=username, defaults={"email": "admin@example.com"}
+    )
+    user.is_staff = user.is_superuser = True
+    user.set_password(password)
+    user.save()
+    return password
+
+
+def demo_load() -> DemoLoadReport:
+    report = DemoLoadReport()
+    structure = site_structure_ensure(hostname="127.0.0.1", port=8000)
+    authors = load_authors(report)
+    load_articles(report, authors, structure.sections)
+    return report

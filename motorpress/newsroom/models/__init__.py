@@ -1,0 +1,15 @@
+"""Newsroom models, re-exported so `from motorpress.newsroom.models import ArticlePage` works."""
+
+from .articles import ArticleAuthor, ArticleKind, ArticlePage, ArticleTag
+from .authors import Author
+from .pages import HomePage, SectionPage
+
+__all__ = [
+    "ArticleAuthor",
+    "ArticleKind",
+    "ArticlePage",
+    "ArticleTag",
+    "Author",
+    "HomePage",
+    "SectionPage",
+]

@@ -1,0 +1,169 @@
+from django.db import models
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.search import index
+
+from motorpress.core.readtime import read_time_minutes
+from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
+from motorpress.newsroom.querysets import ArticlePageQuerySet
+
+HERO_IMAGE_SPECS = ("width-480", "width-800", "width-1200")
+
+
+class ArticleKind(models.TextChoices):
+    NEWS = "news", "News"
+    LAUNCH = "launch", "Launch"
+    OFFERS = "offers", "Offers and discounts"
+    PREVIEW = "preview", "What to expect"
+    SALES = "sales", "Sales figures"
+    MILESTONE = "milestone", "Milestone"
+    COMPARISON = "comparison", "Comparison"
+    REVIEW = "review", "Review"
+    FIRST_RIDE = "first_ride", "First ride"
+    FIRST_DRIVE = "first_drive", "First drive"
+    ROAD_TEST = "road_test", "Road test"
+    LONG_TERM_REVIEW = "long_term_review", "Long-term review"
+    FEATURE = "feature", "Feature"
+
+    @classmethod
+    def review_kinds(cls):
+        return [cls.REVIEW, cls.FIRST_RIDE, cls.FIRST_DRIVE, cls.ROAD_TEST, cls.LONG_TERM_REVIEW]
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleAuthor(Orderable):
+    """One byline on an article; the order is the byline order."""
+
+    article = ParentalKey(
+        "newsroom.ArticlePage", on_delete=models.CASCADE, related_name="article_authors"
+    )
+    author = models.ForeignKey("newsroom.Author", on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="unique_article_author")
+        ]
+
+
+class ArticlePage(Page):
+    """A story of any kind: news, launch, review, road test and the rest."""
+
+    kind = models.CharField(max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
+    teaser = models.TextField(
+        max_length=300, help_text="One or two sentences shown on cards, rails and feeds."
+    )
+    highlights = StreamField(HighlightsBlock(), min_num=1, max_num=5)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(ArticleBodyBlock())
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    read_time_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("teaser"),
+        FieldPanel("highlights"),
+        InlinePanel("article_authors", label="Authors", min_num=1),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("tags")]
+    settings_panels = [
+        MultiFieldPanel(
+            [FieldPanel("first_published_at")],
+            heading="Dates",
+            help_text="Leave empty to use the moment of first publication.",
+        ),
+        *Page.settings_panels,
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["newsroom.SectionPage"]
+    subpage_types = []
+
+    class Meta:
+        indexes = [models.Index(fields=["kind"])]
+
+    def save(self, *args, **kwargs):
+        self.read_time_minutes = read_time_minutes(self.plain_text())
+        return super().save(*args, **kwargs)
+
+    def plain_text(self) -> str:
+        """The words a reader reads in the body, without markup."""
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "heading":
+                parts.append(block.value)
+            elif block.block_type == "quote":
+                parts.extend([block.value["text"], block.value["attribution"] or ""])
+            elif block.block_type == "image":
+                parts.append(block.value["caption"] or "")
+        return "\n".join(parts)
+
+    @property
+    def is_review(self) -> bool:
+        return self.kind in ArticleKind.review_kinds()
+
+    @property
+    def highlight_texts(self) -> list[str]:
+        return [block.value for block in self.highlights]
+
+    @property
+    def authors(self) -> list:
+        """Bylines in order; uses the prefetched rows when the queryset provided them."""
+        return [row.author for row in self.article_authors.all()]
+
+    @property
+    def section_url(self) -> str:
+        """The section listing this story sits in, derived from its URL (no query)."""
+        url = self.url or ""
+        return url[: -len(self.slug) - 1] if url.endswith(f"{self.slug}/") else "/"
+
+    def hero_renditions(self) -> list:
+        """Hero image renditions, smallest first, fetched in one query."""
+        if not self.hero_image_id:
+            return []
+        renditions = self.hero_image.get_renditions(*HERO_IMAGE_SPECS)
+        return [renditions[spec] for spec in HERO_IMAGE_SPECS]
+
+    def get_context(self, request, *args, **kwargs):
+        from motorpress.newsroom import selectors, structured_data
+
+        context = super().get_context(request, *args, **kwargs)
+        hero = self.hero_renditions()
+        context["hero_renditions"] = hero
+        context["share_image_url"] = hero[-1].url if hero else None
+        context["structured_data"] = structured_data.news_article(
+            request, self, context["share_image_url"]
+        )
+        tags = list(self.tags.all())
+        context["tags"] = tags
+        context["related_articles"] = selectors.related_articles(
+            article=self, tag_ids=[tag.pk for tag in tags]
+        )
+        context["latest_articles"] = selectors.latest_articles(exclude_id=self.pk)
+        return context

@@ -1,0 +1,76 @@
+from django.db import models
+from django.http import Http404
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.url_routing import RouteResult
+
+from motorpress.core.pagination import paginate_or_404
+
+
+class HomePage(Page):
+    """The front page: lead story, the Latest News rail, a reviews strip."""
+
+    lead_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Leave empty to lead with the newest story.",
+    )
+    tagline = models.CharField(max_length=200, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("lead_story")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["newsroom.SectionPage"]
+    max_count = 1
+
+    def route(self, request, path_components):
+        """Resolve `/<section>/<slug>/` in one query instead of walking the tree level by level."""
+        from motorpress.newsroom.models import ArticlePage
+
+        if len(path_components) == 2 and all(path_components):
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            article = (
+                ArticlePage.objects.live()
+                .select_related("hero_image", "locale")
+                .filter(url_path=url_path)
+                .first()
+            )
+            if article is None:
+                raise Http404
+            return RouteResult(article)
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from motorpress.newsroom import selectors, structured_data
+
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = structured_data.website(request)
+        context["lead_story"] = selectors.lead_story(home=self)
+        context["latest_articles"] = selectors.latest_articles(
+            exclude_id=getattr(context["lead_story"], "pk", None)
+        )
+        context["reviews"] = selectors.review_strip()
+        return context
+
+
+class SectionPage(Page):
+    """A section (News, Reviews, Comparisons, Features) listing its stories, newest first."""
+
+    intro = models.CharField(max_length=300, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["newsroom.HomePage"]
+    subpage_types = ["newsroom.ArticlePage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from motorpress.newsroom import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["page_obj"] = paginate_or_404(
+            selectors.section_articles(section=self), request.GET.get("page")
+        )
+        return context

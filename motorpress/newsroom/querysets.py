@@ -1,0 +1,55 @@
+"""Named querysets for article listings, each with its prefetches written once."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.functions import Length, Substr
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
+
+CARD_IMAGE_SPECS = ("fill-480x270", "fill-960x540")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def public(self):
+        """Pages with no view restriction on themselves or an ancestor.
+
+        Wagtail's own `public()` first loads every restriction in a separate query; this does
+        the same test as one correlated subquery (a restriction applies when its page's tree
+        path is a prefix of ours).
+        """
+        restricted = PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+        return self.exclude(Exists(restricted))
+
+    def published(self):
+        return self.live().public()
+
+    def newest_first(self):
+        return self.order_by("-first_published_at", "-pk")
+
+    def with_bylines(self):
+        from motorpress.newsroom.models import ArticleAuthor
+
+        return self.prefetch_related(
+            Prefetch(
+                "article_authors",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+            )
+        )
+
+    def with_card_images(self):
+        return self.prefetch_related(
+            Prefetch(
+                "hero_image",
+                queryset=get_image_model().objects.prefetch_renditions(*CARD_IMAGE_SPECS),
+            )
+        )
+
+    def for_rail(self):
+        """What a Latest News rail item needs: byline, date, title, teaser, read time."""
+        return self.published().newest_first().defer_streamfields().with_bylines()
+
+    def for_cards(self):
+        """Listing cards: the rail's fields plus a thumbnail."""
+        return self.for_rail().with_card_images()

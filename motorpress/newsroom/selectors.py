@@ -1,0 +1,74 @@
+"""Reads for newsroom pages, views and (later) feeds and the API. Every query is bounded."""
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404
+
+from motorpress.newsroom.models import ArticleKind, ArticlePage, Author, HomePage, SectionPage
+
+LATEST_RAIL_SIZE = 10
+REVIEW_STRIP_SIZE = 4
+RELATED_SIZE = 4
+
+
+def latest_articles(*, exclude_id: int | None = None, limit: int = LATEST_RAIL_SIZE):
+    """The newest published stories for a Latest News rail (lazy: cached fragments skip it)."""
+    qs = ArticlePage.objects.for_rail()
+    if exclude_id is not None:
+        qs = qs.exclude(pk=exclude_id)
+    return qs[:limit]
+
+
+def latest_feed():
+    """All published stories, newest first, for /latest/ (paginated by the view)."""
+    return ArticlePage.objects.for_cards()
+
+
+def section_articles(*, section: SectionPage):
+    return ArticlePage.objects.for_cards().child_of(section)
+
+
+def author_articles(*, author: Author):
+    return ArticlePage.objects.for_cards().filter(article_authors__author=author)
+
+
+def author_by_slug(*, slug: str) -> Author:
+    return get_object_or_404(Author.objects.select_related("photo"), slug=slug)
+
+
+def lead_story(*, home: HomePage) -> ArticlePage | None:
+    """The editor's chosen lead if it is live, else the newest story; with bylines and hero."""
+    qs = (
+        ArticlePage.objects.published()
+        .newest_first()
+        .with_bylines()
+        .select_related("hero_image")
+        .defer("body")
+    )
+    if home.lead_story_id:
+        chosen = qs.filter(pk=home.lead_story_id).first()
+        if chosen is not None:
+            return chosen
+    return qs.first()
+
+
+def review_strip(*, limit: int = REVIEW_STRIP_SIZE):
+    return ArticlePage.objects.for_cards().filter(kind__in=ArticleKind.review_kinds())[:limit]
+
+
+def related_articles(*, article: ArticlePage, tag_ids: list[int], limit: int = RELATED_SIZE):
+    """Stories sharing the most tags with `article`, then the newest of its section."""
+    qs = (
+        ArticlePage.objects.for_rail()
+        .exclude(pk=article.pk)
+        .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+        .filter(Q(shared_tags__gt=0) | Q(path__startswith=article.path[: -article.steplen]))
+        .order_by("-shared_tags", "-first_published_at", "-pk")
+    )
+    return qs[:limit]
+
+
+def section_pages(*, home: HomePage | None = None):
+    qs = SectionPage.objects.live().public().order_by("path")
+    if home is not None:
+        qs = qs.child_of(home)
+    return qs

@@ -1,0 +1,115 @@
+"""Writes for the newsroom: the site's page structure and articles. Each runs in a transaction."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
+from motorpress.newsroom.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+
+SECTIONS = [
+    ("news", "News", "Launches, offers, sales and the industry, as it happens."),
+    ("reviews", "Reviews", "Road tests, first rides and drives, and long-term reports."),
+    ("comparisons", "Comparisons", "Vehicles side by side: specifications, features, prices."),
+    ("features", "Features", "Explainers and buying guides."),
+]
+
+
+@dataclass
+class SiteStructure:
+    home: HomePage
+    sections: dict[str, SectionPage]
+
+
+@transaction.atomic
+def site_structure_ensure(*, hostname: str = "localhost", port: int = 80) -> SiteStructure:
+    """Create the home page, the four sections and the default Site if they are missing."""
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = HomePage.objects.first()
+    if home is None:
+        # Wagtail's migrations leave a placeholder welcome page; a fresh site replaces it.
+        for placeholder in root.get_children().filter(slug="home"):
+            if placeholder.specific_class is Page and not placeholder.get_children().exists():
+                placeholder.delete()
+        home = root.add_child(
+            instance=HomePage(
+                title=settings.WAGTAIL_SITE_NAME,
+                slug="home",
+                tagline="Automotive news, launches, reviews and road tests",
+            )
+        )
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname=hostname, port=port, root_page=home, is_default_site=True,
+            site_name=settings.WAGTAIL_SITE_NAME,
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.site_name = settings.WAGTAIL_SITE_NAME
+        site.save()
+    sections = {}
+    for slug, title, intro in SECTIONS:
+        section = SectionPage.objects.child_of(home).filter(slug=slug).first()
+        if section is None:
+            section = home.add_child(instance=SectionPage(title=title, slug=slug, intro=intro))
+        sections[slug] = section
+    return SiteStructure(home=home, sections=sections)
+
+
+def body_from_blocks(blocks: list[dict]):
+    """A body StreamValue from raw blocks: [{"type": "paragraph", "value": "<p>…</p>"}, …]."""
+    return ArticleBodyBlock().to_python(blocks)
+
+
+def highlights_from_texts(texts: list[str]):
+    return HighlightsBlock().to_python([{"type": "highlight", "value": text} for text in texts])
+
+
+@transaction.atomic
+def article_create(
+    *,
+    section: SectionPage,
+    title: str,
+    slug: str,
+    kind: str,
+    teaser: str,
+    highlights: list[str],
+    body: list[dict],
+    authors: list[Author],
+    tags: list[str] = (),
+    hero_image=None,
+    first_published_at: datetime | None = None,
+    publish: bool = True,
+) -> ArticlePage:
+    """Create an article under `section` (published unless `publish` is false)."""
+    if not authors:
+        raise ValidationError({"article_authors": "An article needs at least one author."})
+    article = ArticlePage(
+        title=title,
+        slug=slug,
+        kind=kind,
+        teaser=teaser,
+        highlights=highlights_from_texts(highlights),
+        body=body_from_blocks(body),
+        hero_image=hero_image,
+        first_published_at=first_published_at,
+        live=False,
+    )
+    for order, author in enumerate(authors):
+        article.article_authors.add(ArticleAuthor(author=author, sort_order=order))
+    if tags:
+        article.tags.add(*tags)
+    section.add_child(instance=article)
+    revision = article.save_revision()
+    if publish:
+        revision.publish()
+        if first_published_at is not None:
+            # A story loaded from an archive was last changed when it was published.
+            ArticlePage.objects.filter(pk=article.pk).update(last_published_at=first_published_at)
+            article.refresh_from_db()
+    return article

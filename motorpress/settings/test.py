@@ -1,0 +1,14 @@
+"""Test settings: fast hashing, in-memory media, the database from TEST_DATABASE_URL if set."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+if env.str("TEST_DATABASE_URL", default=""):
+    DATABASES = {"default": env.db("TEST_DATABASE_URL")}
