@@ -13,7 +13,9 @@ LATIN_WORDS_PER_MINUTE = 200
 DEVANAGARI_WORDS_PER_MINUTE = 180
 
 _MARKS = "\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u200c\u200d"
-_WORD = re.compile(rf"[^\W_][\w{_MARKS}'’-]*|[\u0900-\u097f][\w{_MARKS}]*")
+# Letters, digits and marks, with apostrophes and hyphens inside a word and decimal points or
+# thousands separators inside a number ("1.88", "18,001").
+_WORD = re.compile(rf"[^\W_](?:[\w{_MARKS}'\u2019-]|[.,](?=\d))*|[\u0900-\u097f][\w{_MARKS}]*")
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 
 

@@ -37,14 +37,17 @@ def hero_png(seed: str, *, width: int = 1600, height: int = 900) -> bytes:
         top = horizon + (height - horizon) * lane / 6
         bottom = top + (height - horizon) / 14
         draw.polygon(
-            [(width * 0.497, top), (width * 0.503, top), (width * 0.51, bottom), (width * 0.49, bottom)],
+            [
+                (width * 0.497, top),
+                (width * 0.503, top),
+                (width * 0.51, bottom),
+                (width * 0.49, bottom),
+            ],
             fill=(235, 235, 220),
         )
     sun_x = int(width * (0.15 + digest[2] / 255 * 0.7))
     radius = int(height * 0.09)
-    draw.ellipse(
-        [sun_x - radius, horizon - radius * 2, sun_x + radius, horizon], fill=accent
-    )
+    draw.ellipse([sun_x - radius, horizon - radius * 2, sun_x + radius, horizon], fill=accent)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

@@ -77,8 +77,11 @@ def load_authors(report: DemoLoadReport) -> dict[str, Author]:
                 f"Initials badge for {entry['name']}",
             )
             author = Author.objects.create(
-                slug=entry["slug"], name=entry["name"], role=entry.get("role", ""),
-                bio=entry.get("bio", ""), photo=photo,
+                slug=entry["slug"],
+                name=entry["name"],
+                role=entry.get("role", ""),
+                bio=entry.get("bio", ""),
+                photo=photo,
             )
             report.authors_created += 1
         authors[author.slug] = author
@@ -123,9 +126,7 @@ def admin_user_ensure(*, username: str = "admin", password: str | None = None) -
     """Create or reset the demo admin; returns the password to print."""
     password = password or secrets.token_urlsafe(12)
     User = get_user_model()
-    user, _ = User.objects.get_or_create(
-        username=username, defaults={"email": "admin@example.com"}
-    )
+    user, _ = User.objects.get_or_create(username=username, defaults={"email": "admin@example.com"})
     user.is_staff = user.is_superuser = True
     user.set_password(password)
     user.save()

@@ -2,14 +2,14 @@
 
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
 
 BODY_IMAGE_SPECS = ("width-480", "width-800", "width-1200")
 
 
 class BulkImageChooserBlock(ImageChooserBlock):
-    """Fetches all images of a body, with their renditions, in two queries instead of 2 per image."""
+    """Fetches a body's images with their renditions in two queries, not two per image."""
 
     def bulk_to_python(self, values):
         ids = [value for value in values if value is not None]
@@ -48,6 +48,6 @@ class ArticleBodyBlock(blocks.StreamBlock):
 
 
 class HighlightsBlock(blocks.StreamBlock):
-    """The 1–5 bullet points shown under the headline."""
+    """The one to five bullet points shown under the headline."""
 
     highlight = blocks.CharBlock(max_length=220, icon="list-ul")

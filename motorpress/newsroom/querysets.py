@@ -2,11 +2,8 @@
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import Length, Substr
-from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
-
-CARD_IMAGE_SPECS = ("fill-480x270", "fill-960x540")
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -38,13 +35,17 @@ class ArticlePageQuerySet(PageQuerySet):
             )
         )
 
-    def with_card_images(self):
-        return self.prefetch_related(
-            Prefetch(
-                "hero_image",
-                queryset=get_image_model().objects.prefetch_renditions(*CARD_IMAGE_SPECS),
-            )
-        )
+    def with_hero_renditions(self):
+        """The hero image joined in and all its renditions in one more query.
+
+        Wagtail's rendition lookup reads a prefetched `renditions` list before the database,
+        so no card or lead story fetches its own.
+        """
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
+
+    def for_links(self):
+        """Title, URL, date and read time only: related-story lists."""
+        return self.published().newest_first().defer_streamfields()
 
     def for_rail(self):
         """What a Latest News rail item needs: byline, date, title, teaser, read time."""
@@ -52,4 +53,4 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_cards(self):
         """Listing cards: the rail's fields plus a thumbnail."""
-        return self.for_rail().with_card_images()
+        return self.for_rail().with_hero_renditions()

@@ -41,7 +41,7 @@ def lead_story(*, home: HomePage) -> ArticlePage | None:
         ArticlePage.objects.published()
         .newest_first()
         .with_bylines()
-        .select_related("hero_image")
+        .with_hero_renditions()
         .defer("body")
     )
     if home.lead_story_id:
@@ -58,7 +58,7 @@ def review_strip(*, limit: int = REVIEW_STRIP_SIZE):
 def related_articles(*, article: ArticlePage, tag_ids: list[int], limit: int = RELATED_SIZE):
     """Stories sharing the most tags with `article`, then the newest of its section."""
     qs = (
-        ArticlePage.objects.for_rail()
+        ArticlePage.objects.for_links()
         .exclude(pk=article.pk)
         .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
         .filter(Q(shared_tags__gt=0) | Q(path__startswith=article.path[: -article.steplen]))

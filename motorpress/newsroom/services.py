@@ -6,7 +6,8 @@ from datetime import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
 from motorpress.newsroom.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
@@ -28,6 +29,9 @@ class SiteStructure:
 @transaction.atomic
 def site_structure_ensure(*, hostname: str = "localhost", port: int = 80) -> SiteStructure:
     """Create the home page, the four sections and the default Site if they are missing."""
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePage.objects.first()
     if home is None:
@@ -45,7 +49,10 @@ def site_structure_ensure(*, hostname: str = "localhost", port: int = 80) -> Sit
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname=hostname, port=port, root_page=home, is_default_site=True,
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
             site_name=settings.WAGTAIL_SITE_NAME,
         )
     elif site.root_page_id != home.pk:

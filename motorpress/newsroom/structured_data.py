@@ -1,8 +1,9 @@
-"""schema.org JSON-LD for newsroom pages, built as plain dicts and escaped by the `jsonld` filter."""
+"""schema.org JSON-LD for newsroom pages: plain dicts, escaped by the `jsonld` filter."""
 
 from django.conf import settings
 
 from motorpress.newsroom.models import ArticlePage, Author
+
 
 def publisher(request) -> dict:
     return {

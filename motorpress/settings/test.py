@@ -1,6 +1,6 @@
 """Test settings: fast hashing, in-memory media, the database from TEST_DATABASE_URL if set."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 DEBUG = False
@@ -12,3 +12,5 @@ STORAGES["staticfiles"] = {
 }
 if env.str("TEST_DATABASE_URL", default=""):
     DATABASES = {"default": env.db("TEST_DATABASE_URL")}
+
+SERVE_MEDIA = True

@@ -34,6 +34,7 @@ class HomePage(Page):
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
             article = (
                 ArticlePage.objects.live()
+                .with_bylines()
                 .select_related("hero_image", "locale")
                 .filter(url_path=url_path)
                 .first()

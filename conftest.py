@@ -1,0 +1,54 @@
+"""Shared test setup: a fresh cache per test, Chromium from Debian, loud skips outside CI."""
+
+import os
+import shutil
+import warnings
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the same
+# test (fixtures, assertions) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+def pytest_collection_modifyitems(config, items):
+    if shutil.which(CHROMIUM) or os.path.exists(CHROMIUM):
+        return
+    browser_items = [item for item in items if item.get_closest_marker("browser")]
+    if not browser_items:
+        return
+    message = f"Chromium not found at {CHROMIUM}: {len(browser_items)} browser tests cannot run"
+    if IN_CI:
+        raise pytest.UsageError(f"{message} (CI=true makes this a failure).")
+    warnings.warn(
+        f"\n\n*** SKIPPING: {message}. Install it: apt-get install chromium ***\n", stacklevel=1
+    )
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=message))

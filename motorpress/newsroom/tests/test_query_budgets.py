@@ -1,0 +1,73 @@
+"""Query budgets per page type that hold however many stories a page lists.
+
+Each page is rendered once to warm what a real site has warm (image renditions exist, the
+site-root cache is filled), then the fragment cache is cleared so the rail and strips are
+rebuilt from the database under the budget.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from motorpress.core.cache import bump_content_generation
+from motorpress.newsroom.tests.factories import AuthorFactory, ImageFactory, create_article
+
+HOME_BUDGET = 12
+ARTICLE_BUDGET = 10
+LISTING_BUDGET = 10
+
+
+def _fill(site, count):
+    writers = [AuthorFactory(), AuthorFactory()]
+    image = ImageFactory()
+    for n in range(count):
+        section = site.sections["reviews" if n % 3 == 0 else "news"]
+        create_article(
+            section,
+            kind="review" if n % 3 == 0 else "news",
+            authors=writers if n % 2 else writers[:1],
+            hero_image=image,
+            tags=("ev", f"tag-{n}"),
+        )
+
+
+def _queries(client, url, django_capture_on_commit_callbacks):
+    def publish_happened():  # as after a publish: cached fragments are rebuilt
+        with django_capture_on_commit_callbacks(execute=True):
+            bump_content_generation()
+
+    publish_happened()
+    client.get(url)  # warm image renditions and Wagtail's site-root cache
+    publish_happened()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return context.captured_queries
+
+
+PAGES = [
+    ("/", HOME_BUDGET),
+    ("/news/{article}/", ARTICLE_BUDGET),
+    ("/news/", LISTING_BUDGET),
+    ("/reviews/", LISTING_BUDGET),
+    ("/latest/", LISTING_BUDGET),
+    ("/authors/{author}/", LISTING_BUDGET),
+]
+
+
+@pytest.mark.parametrize(("url", "budget"), PAGES)
+def test_page_stays_within_its_query_budget_as_stories_grow(
+    client, site, url, budget, django_capture_on_commit_callbacks
+):
+    _fill(site, 6)
+    article = create_article(site.sections["news"], hero_image=ImageFactory())
+    author = article.authors[0]
+    target = url.format(article=article.slug, author=author.slug)
+    few = _queries(client, target, django_capture_on_commit_callbacks)
+    _fill(site, 30)
+    many = _queries(client, target, django_capture_on_commit_callbacks)
+    listing = "\n".join(query["sql"][:200] for query in many)
+    assert len(many) <= budget, f"{target}: {len(many)} queries:\n{listing}"
+    assert len(many) == len(few), (
+        f"{target}: {len(few)} queries with 7 stories, {len(many)} with 37"
+    )
