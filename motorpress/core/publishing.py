@@ -32,9 +32,9 @@ def _draft_state_models():
     ]
 
 
-def due_revision_ids(*, now=None) -> list[int]:
+def due_revision_ids() -> list[int]:
     """Revisions whose approved go-live time has passed, oldest first."""
-    now = now or timezone.now()
+    now = timezone.now()
     return list(
         Revision.objects.filter(approved_go_live_at__lte=now)
         .order_by("approved_go_live_at", "pk")
@@ -42,9 +42,9 @@ def due_revision_ids(*, now=None) -> list[int]:
     )
 
 
-def expired_object_keys(*, now=None) -> list[tuple[type, int]]:
+def expired_object_keys() -> list[tuple[type, int]]:
     """Live pages and snippets whose expiry time has passed."""
-    now = now or timezone.now()
+    now = timezone.now()
     keys = []
     for model in _draft_state_models():
         ids = model.objects.filter(live=True, expire_at__lte=now).values_list("pk", flat=True)
@@ -52,9 +52,9 @@ def expired_object_keys(*, now=None) -> list[tuple[type, int]]:
     return keys
 
 
-def revision_publish_if_due(*, revision_id: int, now=None) -> bool:
+def revision_publish_if_due(*, revision_id: int) -> bool:
     """Publish one scheduled revision unless another run already did. True if published."""
-    now = now or timezone.now()
+    now = timezone.now()
     with transaction.atomic():
         revision = (
             Revision.objects.select_for_update()
@@ -68,9 +68,9 @@ def revision_publish_if_due(*, revision_id: int, now=None) -> bool:
         return True
 
 
-def object_unpublish_if_expired(*, model, pk: int, now=None) -> bool:
+def object_unpublish_if_expired(*, model, pk: int) -> bool:
     """Take one expired page or snippet offline unless another run already did."""
-    now = now or timezone.now()
+    now = timezone.now()
     with transaction.atomic():
         obj = model.objects.select_for_update().filter(pk=pk, live=True, expire_at__lte=now).first()
         if obj is None:
@@ -81,13 +81,13 @@ def object_unpublish_if_expired(*, model, pk: int, now=None) -> bool:
         return True
 
 
-def scheduled_run(*, now=None) -> ScheduledRunResult:
+def scheduled_run() -> ScheduledRunResult:
     """One pass of the scheduler: unpublish what expired, publish what fell due."""
     result = ScheduledRunResult()
-    for model, pk in expired_object_keys(now=now):
-        result.unpublished += object_unpublish_if_expired(model=model, pk=pk, now=now)
-    for revision_id in due_revision_ids(now=now):
-        result.published += revision_publish_if_due(revision_id=revision_id, now=now)
+    for model, pk in expired_object_keys():
+        result.unpublished += object_unpublish_if_expired(model=model, pk=pk)
+    for revision_id in due_revision_ids():
+        result.published += revision_publish_if_due(revision_id=revision_id)
     if result.published or result.unpublished:
         logger.info("scheduled publishing: %s", result)
     return result
