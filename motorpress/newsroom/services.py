@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
 from motorpress.newsroom.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
@@ -32,6 +32,8 @@ def site_structure_ensure(*, hostname: str = "localhost", port: int = 80) -> Sit
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = HomePage.objects.first()
     if home is None:

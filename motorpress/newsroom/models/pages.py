@@ -50,9 +50,8 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["structured_data"] = structured_data.website(request)
         context["lead_story"] = selectors.lead_story(home=self)
-        context["latest_articles"] = selectors.latest_articles(
-            exclude_id=getattr(context["lead_story"], "pk", None)
-        )
+        # The front page's rail is the plain chronological feed, lead story included.
+        context["latest_articles"] = selectors.latest_articles()
         context["reviews"] = selectors.review_strip()
         return context
 

@@ -54,6 +54,11 @@ def server_url(live_server) -> str:
     return live_server.url.replace("://localhost:", "://127.0.0.1:")
 
 
+def photo(**kwargs):
+    """A 16:9 image big enough for every rendition, unlike the factory's 100 px default."""
+    return ImageFactory(file__width=1600, file__height=900, file__color="slategray", **kwargs)
+
+
 def overflows_horizontally(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
 
@@ -62,7 +67,7 @@ def save_screenshot_if_asked(page, name: str) -> None:
     """Full-page PNG when SCREENSHOTS=1, with lazy images forced to load first."""
     if os.environ.get("SCREENSHOTS") != "1":
         return
-    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')")
+    page.evaluate("document.querySelectorAll('img').forEach(img => { img.loading = 'eager' })")
     page.wait_for_function("[...document.images].every(i => i.complete)")
     folder = Path(settings.BASE_DIR) / "var" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
@@ -79,7 +84,7 @@ def newsroom(transactional_db):
             title=title,
             kind=kind,
             words=250 + 40 * len(title),
-            hero_image=ImageFactory() if section != "news" else None,
+            hero_image=photo() if section != "news" else None,
         )
     writers = [AuthorFactory(name=name) for name, _ in WRITERS]
     return create_article(
@@ -89,7 +94,7 @@ def newsroom(transactional_db):
         authors=writers,
         words=430,
         highlights=HIGHLIGHTS,
-        hero_image=ImageFactory(title="Xiaomi's electric car prototype on test"),
+        hero_image=photo(title="Xiaomi's electric car prototype on test"),
     )
 
 
