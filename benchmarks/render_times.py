@@ -18,6 +18,7 @@ with motorpress.settings.demo (DEBUG off). Static URLs come from var/static's ma
 """
 
 import argparse
+import io
 import json
 import os
 import shutil
@@ -55,7 +56,7 @@ def load_content(extra_articles: int) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("load_demo_content", "--no-admin", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo_content", "--no-admin", stdout=io.StringIO())
     if not extra_articles:
         return
     from motorpress.newsroom.models import ArticlePage, Author

@@ -26,7 +26,9 @@ def hero_png(seed: str, *, width: int = 1200, height: int = 675) -> bytes:
     horizon = int(height * (0.45 + digest[1] / 255 * 0.15))
     # A one-pixel-wide sky gradient stretched to full width: far cheaper than a line per row.
     sky = Image.new("RGB", (1, horizon))
-    sky.putdata([tuple(min(255, c + y * 60 // horizon) for c in background) for y in range(horizon)])
+    sky.putdata(
+        [tuple(min(255, c + y * 60 // horizon) for c in background) for y in range(horizon)]
+    )
     image = Image.new("RGB", (width, height), background)
     image.paste(sky.resize((width, horizon)), (0, 0))
     draw = ImageDraw.Draw(image)
