@@ -37,6 +37,7 @@ test: lint check
 	$(RUN) bash scripts/test.sh
 
 bench: install
+	$(DEMO) $(RUN) python manage.py collectstatic --noinput --verbosity 0
 	$(RUN) python benchmarks/render_times.py
 
 clean:

@@ -18,6 +18,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Our apps come first so their management commands (publish_scheduled) win.
     "motorpress.core",
+    "motorpress.catalogue",
     "motorpress.newsroom",
     "motorpress.demo",
     "wagtail.contrib.forms",

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from motorpress.newsroom.models import ArticlePage
 from motorpress.newsroom.tests.factories import AuthorFactory, create_article
 
-PASSWORD = "correct horse battery staple"  # noqa: S105 - a test account
+PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CatalogueConfig(AppConfig):
+    """Makes, models, variants and their figures (specs, prices, offers, sales). No newsroom."""
+
+    name = "motorpress.catalogue"
+    label = "catalogue"
