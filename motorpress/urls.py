@@ -20,6 +20,8 @@ urlpatterns += [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("latest/", newsroom_views.latest, name="latest"),
+    path("vehicles/", include("motorpress.catalogue.urls")),
+    path("compare/", include("motorpress.compare.urls")),
     path("authors/<slug:slug>/", newsroom_views.author_detail, name="author_detail"),
     path("", include(wagtail_urls)),
 ]

@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils.html import escape
 from wagtail.images import get_image_model
 
+from motorpress.catalogue.importing import catalogue_import, read_rows
+from motorpress.catalogue.models import Make, VehicleModel
 from motorpress.demo.images import hero_png, portrait_png
 from motorpress.newsroom.models import ArticlePage, Author
 from motorpress.newsroom.services import article_create, site_structure_ensure
@@ -19,8 +21,13 @@ from motorpress.newsroom.services import article_create, site_structure_ensure
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
 
+class DemoContentError(Exception):
+    """The shipped demo content does not validate: a bug in the repository, not user input."""
+
+
 @dataclass
 class DemoLoadReport:
+    catalogue_rows: int = 0
     authors_created: int = 0
     articles_created: int = 0
     articles_existing: int = 0
@@ -92,6 +99,22 @@ def article_files() -> list[Path]:
     return sorted((CONTENT_DIR / "articles").glob("*.yaml"))
 
 
+def load_catalogue(report: DemoLoadReport) -> None:
+    """The demo catalogue goes through the same importer editors use for bulk entry."""
+    result = catalogue_import(rows=read_rows(CONTENT_DIR / "catalogue.yaml"))
+    if not result.ok:
+        raise DemoContentError("; ".join(str(error) for error in result.errors))
+    report.catalogue_rows = sum(result.created.values()) + sum(result.updated.values())
+
+
+def _vehicle_models(refs: list[str]) -> list[VehicleModel]:
+    models = []
+    for ref in refs:
+        make_slug, _, model_slug = ref.partition("/")
+        models.append(VehicleModel.objects.get(make__slug=make_slug, slug=model_slug))
+    return models
+
+
 def load_articles(report: DemoLoadReport, authors: dict[str, Author], sections) -> None:
     existing = set(ArticlePage.objects.values_list("slug", flat=True))
     for path in article_files():
@@ -105,6 +128,15 @@ def load_articles(report: DemoLoadReport, authors: dict[str, Author], sections) 
             hero_png(entry["slug"]),
             entry.get("hero_alt", entry["title"]),
         )
+        body = _body_blocks(entry["body"])
+        if entry.get("compare_table"):
+            vehicles = [model.pk for model in _vehicle_models(entry["compare_table"])]
+            body.append(
+                {
+                    "type": "compare_table",
+                    "value": {"heading": "Specifications side by side", "vehicles": vehicles},
+                }
+            )
         with transaction.atomic():
             article_create(
                 section=sections[entry["section"]],
@@ -113,9 +145,11 @@ def load_articles(report: DemoLoadReport, authors: dict[str, Author], sections) 
                 kind=entry["kind"],
                 teaser=entry["teaser"],
                 highlights=entry["highlights"],
-                body=_body_blocks(entry["body"]),
+                body=body,
                 authors=[authors[slug] for slug in entry["authors"]],
                 tags=entry.get("tags", []),
+                vehicles=_vehicle_models(entry.get("vehicles", [])),
+                makes=list(Make.objects.filter(slug__in=entry.get("makes", []))),
                 hero_image=hero,
                 first_published_at=datetime.fromisoformat(str(entry["first_published"])),
             )
@@ -136,6 +170,7 @@ def admin_user_ensure(*, username: str = "admin", password: str | None = None) -
 def demo_load() -> DemoLoadReport:
     report = DemoLoadReport()
     structure = site_structure_ensure(hostname="127.0.0.1", port=8000)
+    load_catalogue(report)
     authors = load_authors(report)
     load_articles(report, authors, structure.sections)
     return report

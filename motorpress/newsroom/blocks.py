@@ -5,6 +5,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from motorpress.compare.blocks import CompareTableBlock
+
 BODY_IMAGE_SPECS = ("width-480", "width-800", "width-1200")
 
 
@@ -45,6 +47,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     embed = EmbedBlock(max_width=800, icon="media")
+    compare_table = CompareTableBlock()
 
 
 class HighlightsBlock(blocks.StreamBlock):

@@ -72,3 +72,8 @@ def section_pages(*, home: HomePage | None = None):
     if home is not None:
         qs = qs.child_of(home)
     return qs
+
+
+def stories_about_vehicle(*, vehicle_model, limit: int = 6):
+    """Newest stories tagged with a vehicle, for its catalogue page."""
+    return ArticlePage.objects.for_rail().filter(vehicles=vehicle_model)[:limit]

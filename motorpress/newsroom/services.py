@@ -91,6 +91,8 @@ def article_create(
     body: list[dict],
     authors: list[Author],
     tags: list[str] = (),
+    vehicles=(),
+    makes=(),
     hero_image=None,
     first_published_at: datetime | None = None,
     publish: bool = True,
@@ -113,6 +115,8 @@ def article_create(
         article.article_authors.add(ArticleAuthor(author=author, sort_order=order))
     if tags:
         article.tags.add(*tags)
+    article.vehicles = list(vehicles)
+    article.makes = list(makes)
     section.add_child(instance=article)
     revision = article.save_revision()
     if publish:

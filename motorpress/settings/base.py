@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     # Our apps come first so their management commands (publish_scheduled) win.
     "motorpress.core",
     "motorpress.catalogue",
+    "motorpress.compare",
     "motorpress.newsroom",
     "motorpress.demo",
     "wagtail.contrib.forms",
@@ -143,6 +144,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "gif"}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Which stories a vehicle page lists: the catalogue app knows nothing of the newsroom.
+CATALOGUE_STORIES_ABOUT = "motorpress.newsroom.selectors.stories_about_vehicle"
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from motorpress.core import formatting
 from motorpress.core.periods import MAX_YEAR, MIN_YEAR, Period, Precision
 
 from .choices import (
@@ -262,6 +263,29 @@ class Variant(Sourced, models.Model):
 
     def __str__(self):
         return f"{self.vehicle_model} {self.name}"
+
+    @property
+    def power_display(self) -> str:
+        return formatting.format_power(self.power_ps, rpm=self.power_rpm) if self.power_ps else ""
+
+    @property
+    def torque_display(self) -> str:
+        if not self.torque_nm:
+            return ""
+        return formatting.format_torque(self.torque_nm, rpm=self.torque_rpm)
+
+    @property
+    def range_display(self) -> str:
+        if not self.claimed_range_km:
+            return ""
+        cycle = f" ({self.range_test_cycle})" if self.range_test_cycle else ""
+        return f"{formatting.format_km(self.claimed_range_km)}{cycle}"
+
+    @property
+    def efficiency_display(self) -> str:
+        if not self.claimed_efficiency:
+            return ""
+        return f"{formatting.format_number(self.claimed_efficiency)} {self.efficiency_unit}".strip()
 
     @property
     def feature_list(self) -> list[str]:

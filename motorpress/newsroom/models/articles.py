@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -70,6 +70,13 @@ class ArticlePage(Page):
     )
     body = StreamField(ArticleBodyBlock())
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    vehicles = ParentalManyToManyField(
+        "catalogue.VehicleModel",
+        blank=True,
+        related_name="articles",
+        help_text="Vehicles this story is about; it is listed on their pages.",
+    )
+    makes = ParentalManyToManyField("catalogue.Make", blank=True, related_name="articles")
     read_time_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
@@ -82,6 +89,11 @@ class ArticlePage(Page):
         InlinePanel("article_authors", label="Authors", min_num=1),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("vehicles"), FieldPanel("makes")],
+            heading="Vehicles and makes",
+            help_text="Saving suggests vehicles that the text names.",
+        ),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("tags")]
     settings_panels = [
@@ -122,6 +134,8 @@ class ArticlePage(Page):
                 parts.extend([block.value["text"], block.value["attribution"] or ""])
             elif block.block_type == "image":
                 parts.append(block.value["caption"] or "")
+            elif block.block_type == "compare_table":
+                parts.append(block.value["heading"] or "")
         return "\n".join(parts)
 
     @property

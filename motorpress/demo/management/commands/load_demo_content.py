@@ -16,7 +16,8 @@ class Command(BaseCommand):
     def handle(self, *args, no_admin=False, **options):
         report = demo_load()
         self.stdout.write(
-            f"Demo content: {report.articles_created} stories created, "
+            f"Demo content: {report.catalogue_rows} catalogue rows, "
+            f"{report.articles_created} stories created, "
             f"{report.articles_existing} already present, "
             f"{report.authors_created} authors created."
         )

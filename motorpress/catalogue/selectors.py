@@ -1,0 +1,245 @@
+"""Reads for vehicle pages, compare tables, and (later) feeds and the API."""
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from motorpress.catalogue.models import (
+    Make,
+    Powertrain,
+    PriceKind,
+    PricePoint,
+    SalesFigure,
+    Status,
+    Variant,
+    VehicleModel,
+)
+from motorpress.core.formatting import LAKH
+
+PRICE_BANDS = {
+    "under-1": (None, 1 * LAKH),
+    "1-5": (1 * LAKH, 5 * LAKH),
+    "5-10": (5 * LAKH, 10 * LAKH),
+    "10-20": (10 * LAKH, 20 * LAKH),
+    "20-50": (20 * LAKH, 50 * LAKH),
+    "over-50": (50 * LAKH, None),
+}
+PRICE_BAND_LABELS = {
+    "under-1": "Under Rs 1 lakh",
+    "1-5": "Rs 1 to 5 lakh",
+    "5-10": "Rs 5 to 10 lakh",
+    "10-20": "Rs 10 to 20 lakh",
+    "20-50": "Rs 20 to 50 lakh",
+    "over-50": "Over Rs 50 lakh",
+}
+
+
+def _latest_ex_showroom(variant_ref: str = "pk"):
+    return Subquery(
+        PricePoint.objects.filter(variant=OuterRef(variant_ref), kind=PriceKind.EX_SHOWROOM)
+        .order_by("-effective_date", "-pk")
+        .values("amount")[:1]
+    )
+
+
+def variants_with_current_price():
+    """Variants with `current_price`: the newest ex-showroom price point, if any."""
+    return Variant.objects.annotate(current_price=_latest_ex_showroom())
+
+
+def vehicle_models_listing():
+    """Models with make and image, their price range (from each variant's current price) and
+    how many variants they have of each powertrain."""
+    priced = variants_with_current_price().filter(
+        vehicle_model=OuterRef("pk"), current_price__isnull=False
+    )
+    return (
+        VehicleModel.objects.select_related("make", "image")
+        .annotate(
+            price_from=Subquery(priced.order_by("current_price").values("current_price")[:1]),
+            price_to=Subquery(priced.order_by("-current_price").values("current_price")[:1]),
+            **{
+                f"{powertrain}_variants": Count(
+                    "variants", filter=Q(variants__powertrain=powertrain), distinct=True
+                )
+                for powertrain in Powertrain.values
+            },
+        )
+        .order_by("make__name", "name")
+    )
+
+
+@dataclass(frozen=True)
+class VehicleFilters:
+    """The /vehicles/ filters; every value has already been checked against its choices."""
+
+    segment: str | None = None
+    make: str | None = None
+    powertrain: str | None = None
+    price: str | None = None
+    status: str | None = None
+
+    def without(self, facet: str) -> "VehicleFilters":
+        return replace(self, **{facet: None})
+
+
+def _matches(model: VehicleModel, filters: VehicleFilters) -> bool:
+    if filters.segment and model.segment != filters.segment:
+        return False
+    if filters.make and model.make.slug != filters.make:
+        return False
+    if filters.status and model.status != filters.status:
+        return False
+    if filters.powertrain and not getattr(model, f"{filters.powertrain}_variants"):
+        return False
+    if filters.price:
+        low, high = PRICE_BANDS[filters.price]
+        if model.price_from is None:
+            return False
+        if low is not None and model.price_to < low:
+            return False
+        if high is not None and model.price_from >= high:
+            return False
+    return True
+
+
+@dataclass
+class VehicleFinder:
+    """One query for the whole catalogue listing, then filters and facet counts in memory.
+
+    A market's catalogue is hundreds of models, not millions: reading it once per request
+    (and caching the page per publish) is cheaper than a COUNT query per facet value.
+    """
+
+    models: list[VehicleModel]
+    filters: VehicleFilters
+
+    @classmethod
+    def run(cls, filters: VehicleFilters, queryset=None) -> "VehicleFinder":
+        return cls(list(queryset if queryset is not None else vehicle_models_listing()), filters)
+
+    @property
+    def results(self) -> list[VehicleModel]:
+        return [model for model in self.models if _matches(model, self.filters)]
+
+    def counts(self, facet: str) -> dict[str, int]:
+        """How many models each value of `facet` would show with the other filters kept."""
+        others = self.filters.without(facet)
+        counts: dict[str, int] = {}
+        for model in self.models:
+            if not _matches(model, others):
+                continue
+            for value in _facet_values(model, facet):
+                counts[value] = counts.get(value, 0) + 1
+        return counts
+
+
+def _facet_values(model: VehicleModel, facet: str) -> list[str]:
+    match facet:
+        case "segment":
+            return [model.segment]
+        case "status":
+            return [model.status]
+        case "make":
+            return [model.make.slug]
+        case "powertrain":
+            return [p for p in Powertrain.values if getattr(model, f"{p}_variants")]
+        case "price":
+            return [
+                band
+                for band in PRICE_BANDS
+                if model.price_from is not None and _matches(model, VehicleFilters(price=band))
+            ]
+    raise ValueError(facet)
+
+
+def makes_with_counts():
+    return Make.objects.annotate(model_count=Count("models")).filter(model_count__gt=0)
+
+
+def make_by_slug(*, slug: str) -> Make:
+    return get_object_or_404(Make, slug=slug)
+
+
+def vehicle_model_detail(*, make_slug: str, model_slug: str) -> VehicleModel:
+    """A model with its variants (current price and full price history) in three queries."""
+    variants = variants_with_current_price().prefetch_related(
+        Prefetch("prices", queryset=PricePoint.objects.order_by("-effective_date", "-pk"))
+    )
+    return get_object_or_404(
+        VehicleModel.objects.select_related("make", "image").prefetch_related(
+            Prefetch("variants", queryset=variants.order_by("sort_order", "name"))
+        ),
+        make__slug=make_slug,
+        slug=model_slug,
+    )
+
+
+def current_offers(*, vehicle_model: VehicleModel, today: date | None = None):
+    today = today or timezone.localdate()
+    return vehicle_model.offers.filter(valid_from__lte=today, valid_until__gte=today).order_by(
+        "-up_to_amount"
+    )
+
+
+def sales_figures(*, vehicle_model: VehicleModel, limit: int = 12):
+    return SalesFigure.objects.filter(
+        Q(vehicle_model=vehicle_model) | Q(make=vehicle_model.make_id, vehicle_model__isnull=True)
+    ).select_related("make", "vehicle_model")[:limit]
+
+
+def upcoming_models():
+    return (
+        vehicle_models_listing()
+        .filter(status=Status.UPCOMING)
+        .order_by("expected_launch_start", "make__name", "name")
+    )
+
+
+def electric_models():
+    return vehicle_models_listing().filter(variants__powertrain=Powertrain.EV).distinct()
+
+
+def models_by_compare_slugs(slugs: list[str]) -> dict[str, VehicleModel]:
+    """Resolve '<make>-<model>' slugs in one query; make slugs may contain hyphens."""
+    candidates = Q()
+    for slug in slugs:
+        parts = slug.split("-")
+        for cut in range(1, len(parts)):
+            candidates |= Q(make__slug="-".join(parts[:cut]), slug="-".join(parts[cut:]))
+    if not candidates:
+        return {}
+    found = VehicleModel.objects.select_related("make").filter(candidates)
+    return {model.compare_slug: model for model in found if model.compare_slug in slugs}
+
+
+def compare_variants(models: list[VehicleModel]) -> dict[int, Variant]:
+    """Each model's reference variant for a compare table: its first variant, with price."""
+    variants = (
+        variants_with_current_price()
+        .filter(vehicle_model__in=models)
+        .order_by("vehicle_model_id", "sort_order", "name")
+    )
+    chosen = {}
+    for variant in variants:
+        chosen.setdefault(variant.vehicle_model_id, variant)
+    return chosen
+
+
+def price_range_by_model(models: list[VehicleModel]) -> dict[int, tuple[int | None, int | None]]:
+    rows = (
+        variants_with_current_price()
+        .filter(vehicle_model__in=models)
+        .values("vehicle_model_id")
+        .annotate(low=Min("current_price"), high=Max("current_price"))
+    )
+    return {row["vehicle_model_id"]: (row["low"], row["high"]) for row in rows}
+
+
+def picker_models(*, exclude: VehicleModel | None = None):
+    """Every model for the compare picker, by make."""
+    qs = VehicleModel.objects.select_related("make").order_by("make__name", "name")
+    return qs.exclude(pk=exclude.pk) if exclude else qs

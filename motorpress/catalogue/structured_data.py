@@ -1,0 +1,88 @@
+"""schema.org JSON-LD for vehicle pages: Car or Motorcycle with an INR offer and claimed figures."""
+
+from motorpress.catalogue.models import Powertrain, Segment, VehicleModel
+
+FUEL_TYPES = {Powertrain.ICE: "Petrol", Powertrain.HYBRID: "Hybrid", Powertrain.EV: "Electric"}
+
+
+def _quantity(value, unit_code: str | None = None, unit_text: str | None = None) -> dict:
+    data = {"@type": "QuantitativeValue", "value": float(value)}
+    if unit_code:
+        data["unitCode"] = unit_code
+    if unit_text:
+        data["unitText"] = unit_text
+    return data
+
+
+def vehicle(request, model: VehicleModel, image_url: str | None = None) -> dict:
+    variants = list(model.variants.all())
+    reference = variants[0] if variants else None
+    prices = [v.current_price for v in variants if v.current_price]
+    data = {
+        "@context": "https://schema.org",
+        "@type": {Segment.CAR: "Car", Segment.MOTORCYCLE: "Motorcycle"}.get(
+            model.segment, "Motorcycle" if model.segment == Segment.SCOOTER else "Vehicle"
+        ),
+        "name": str(model),
+        "url": request.build_absolute_uri(model.get_absolute_url()),
+        "brand": {"@type": "Brand", "name": model.make.name},
+        "model": model.name,
+    }
+    if model.summary:
+        data["description"] = model.summary
+    if image_url:
+        data["image"] = request.build_absolute_uri(image_url)
+    if reference:
+        data["fuelType"] = FUEL_TYPES.get(reference.powertrain, "")
+        engine = {"@type": "EngineSpecification"}
+        if reference.engine_cc:
+            engine["engineDisplacement"] = _quantity(reference.engine_cc, "CMQ", "cc")
+        if reference.power_ps:
+            engine["enginePower"] = _quantity(reference.power_ps, unit_text="PS")
+        if reference.torque_nm:
+            engine["torque"] = _quantity(reference.torque_nm, "NU", "Nm")
+        engine["fuelType"] = data["fuelType"]
+        data["vehicleEngine"] = engine
+        properties = []
+        if reference.claimed_range_km:
+            properties.append(
+                {
+                    "@type": "PropertyValue",
+                    "name": "Claimed range",
+                    "value": float(reference.claimed_range_km),
+                    "unitText": "km",
+                    "description": "Maker's claim, "
+                    + (reference.range_test_cycle or "test cycle not stated"),
+                }
+            )
+        if reference.battery_chemistry:
+            properties.append(
+                {
+                    "@type": "PropertyValue",
+                    "name": "Battery chemistry",
+                    "value": reference.battery_chemistry,
+                }
+            )
+        if reference.battery_kwh:
+            properties.append(
+                {
+                    "@type": "PropertyValue",
+                    "name": "Battery capacity",
+                    "value": float(reference.battery_kwh),
+                    "unitText": "kWh",
+                }
+            )
+        if properties:
+            data["additionalProperty"] = properties
+    if prices:
+        data["offers"] = {
+            "@type": "AggregateOffer" if len(prices) > 1 else "Offer",
+            "priceCurrency": "INR",
+            **(
+                {"lowPrice": min(prices), "highPrice": max(prices), "offerCount": len(prices)}
+                if len(prices) > 1
+                else {"price": prices[0]}
+            ),
+            "description": "Ex-showroom price",
+        }
+    return data

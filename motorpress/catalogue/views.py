@@ -1,0 +1,127 @@
+"""Vehicle pages: /vehicles/, upcoming, electric, a make, a model."""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.module_loading import import_string
+from django.views.decorators.http import require_safe
+
+from motorpress.catalogue import selectors, structured_data
+from motorpress.catalogue.forms import VehicleFilterForm
+from motorpress.catalogue.selectors import VehicleFilters, VehicleFinder
+
+PAGE_SIZE = 24
+FACETS = ["segment", "powertrain", "price", "status", "make"]
+
+
+def _stories_about(vehicle_model):
+    """The project decides which stories a vehicle page lists (the catalogue knows no newsroom)."""
+    return import_string(settings.CATALOGUE_STORIES_ABOUT)(vehicle_model=vehicle_model)
+
+
+def _listing(request, *, template, heading, intro, queryset=None, fixed=None):
+    form = VehicleFilterForm(request.GET)
+    if not form.is_valid():
+        return render(
+            request,
+            "catalogue/invalid_filters.html",
+            {"form": form, "heading": heading},
+            status=400,
+        )
+    filters = form.filters()
+    if fixed:
+        filters = VehicleFilters(**{**filters.__dict__, **fixed})
+    finder = VehicleFinder.run(filters, queryset)
+    paginator = Paginator(finder.results, PAGE_SIZE, allow_empty_first_page=True)
+    number = form.cleaned_data["page"] or 1
+    if number > paginator.num_pages:
+        raise Http404("No such page.")
+    choices = {name: dict(form.fields[name].choices) for name in FACETS if name != "make"}
+    choices["make"] = {model.make.slug: model.make.name for model in finder.models}
+    facets = [
+        {
+            "name": name,
+            "label": form.fields[name].label or name.title(),
+            "options": [
+                (value, label, finder.counts(name).get(value, 0))
+                for value, label in sorted(choices[name].items(), key=lambda kv: str(kv[1]))
+                if value
+            ],
+            "selected": getattr(filters, name),
+        }
+        for name in FACETS
+        if not (fixed and name in fixed)
+    ]
+    context = {
+        "heading": heading,
+        "intro": intro,
+        "page_obj": paginator.page(number),
+        "facets": facets,
+        "filters": filters,
+        "total": len(finder.results),
+    }
+    return render(request, template, context)
+
+
+@require_safe
+def vehicle_list(request):
+    return _listing(
+        request,
+        template="catalogue/vehicle_list.html",
+        heading="Vehicles",
+        intro="Cars, motorcycles and scooters with their specifications and prices.",
+    )
+
+
+@require_safe
+def upcoming(request):
+    return _listing(
+        request,
+        template="catalogue/vehicle_list.html",
+        heading="Upcoming vehicles",
+        intro="Announced but not yet on sale, with the launch period the maker gave.",
+        queryset=selectors.upcoming_models(),
+    )
+
+
+@require_safe
+def electric(request):
+    return _listing(
+        request,
+        template="catalogue/vehicle_list.html",
+        heading="Electric vehicles",
+        intro="Electric cars, motorcycles and scooters, with claimed range and battery.",
+        fixed={"powertrain": "ev"},
+    )
+
+
+@require_safe
+def make_detail(request, make):
+    make_obj = selectors.make_by_slug(slug=make)
+    return _listing(
+        request,
+        template="catalogue/vehicle_list.html",
+        heading=make_obj.name,
+        intro=f"Every {make_obj.name} model in our catalogue.",
+        fixed={"make": make_obj.slug},
+    )
+
+
+@require_safe
+def model_detail(request, make, model):
+    vehicle_model = selectors.vehicle_model_detail(make_slug=make, model_slug=model)
+    image = None
+    if vehicle_model.image_id:
+        image = vehicle_model.image.get_rendition("fill-1200x675")
+    context = {
+        "vehicle": vehicle_model,
+        "variants": list(vehicle_model.variants.all()),
+        "offers": list(selectors.current_offers(vehicle_model=vehicle_model)),
+        "sales": list(selectors.sales_figures(vehicle_model=vehicle_model)),
+        "stories": _stories_about(vehicle_model),
+        "picker_models": selectors.picker_models(exclude=vehicle_model),
+        "image": image,
+        "structured_data": structured_data.vehicle(request, vehicle_model, image and image.url),
+    }
+    return render(request, "catalogue/vehicle_detail.html", context)

@@ -1,0 +1,60 @@
+"""Resolving compare URLs and building comparisons from the catalogue."""
+
+from dataclasses import dataclass
+
+from motorpress.catalogue import selectors as catalogue
+from motorpress.catalogue.models import VehicleModel
+from motorpress.compare.table import Column, CompareTable, build_table
+
+MIN_VEHICLES, MAX_VEHICLES = 2, 4
+SEPARATOR = "-vs-"
+
+
+class NotComparable(Exception):
+    """The request does not name 2-4 distinct known vehicles."""
+
+
+@dataclass
+class Comparison:
+    vehicle_models: list[VehicleModel]
+    table: CompareTable
+
+    @property
+    def canonical_path(self) -> str:
+        return canonical_path([model.compare_slug for model in self.vehicle_models])
+
+    @property
+    def title(self) -> str:
+        return " vs ".join(str(model) for model in self.vehicle_models)
+
+
+def canonical_path(slugs: list[str]) -> str:
+    return f"/compare/{SEPARATOR.join(sorted(slugs))}/"
+
+
+def split_compare_slug(value: str) -> list[str]:
+    slugs = value.split(SEPARATOR)
+    if not MIN_VEHICLES <= len(slugs) <= MAX_VEHICLES or len(set(slugs)) != len(slugs):
+        raise NotComparable(value)
+    if any(not slug for slug in slugs):
+        raise NotComparable(value)
+    return slugs
+
+
+def comparison_for(vehicle_models: list[VehicleModel]) -> Comparison:
+    """Two to four models side by side, in the canonical (alphabetical slug) order."""
+    ordered = sorted(vehicle_models, key=lambda model: model.compare_slug)
+    variants = catalogue.compare_variants(ordered)
+    prices = catalogue.price_range_by_model(ordered)
+    columns = [
+        Column(model, variants.get(model.pk), prices.get(model.pk, (None, None)))
+        for model in ordered
+    ]
+    return Comparison(vehicle_models=ordered, table=build_table(columns))
+
+
+def comparison_for_slugs(slugs: list[str]) -> Comparison:
+    found = catalogue.models_by_compare_slugs(slugs)
+    if len(found) != len(slugs):
+        raise NotComparable(",".join(slugs))
+    return comparison_for([found[slug] for slug in slugs])

@@ -1,0 +1,168 @@
+"""The compare table: rows of specs for 2-4 vehicles, differences flagged, the better value marked
+where "better" is well defined (price, power, torque, range, efficiency, weight)."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from motorpress.catalogue.models import Variant, VehicleModel
+from motorpress.core import formatting
+
+LOWER_IS_BETTER = "lower"
+HIGHER_IS_BETTER = "higher"
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    label: str
+    value: Callable[["Column"], object]
+    display: Callable[[object, "Column"], str] = lambda value, column: str(value)
+    better: str | None = None
+
+
+@dataclass
+class Column:
+    vehicle_model: VehicleModel
+    variant: Variant | None
+    price_range: tuple[int | None, int | None] = (None, None)
+
+
+@dataclass
+class Cell:
+    display: str
+    is_best: bool = False
+
+
+@dataclass
+class Row:
+    label: str
+    cells: list[Cell]
+    differs: bool
+    better: str | None = None
+
+
+@dataclass
+class CompareTable:
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+
+    @property
+    def differing_rows(self) -> list[Row]:
+        return [row for row in self.rows if row.differs]
+
+
+def _spec(attr: str) -> Callable[[Column], object]:
+    return lambda column: getattr(column.variant, attr, None) if column.variant else None
+
+
+def _price_display(value, column: Column) -> str:
+    low, high = column.price_range
+    if low is None:
+        return ""
+    if high is not None and high != low:
+        return f"{formatting.format_lakh_crore(low)} to {formatting.format_lakh_crore(high)}"
+    return formatting.format_lakh_crore(low)
+
+
+def _with_rpm(formatter, rpm_attr):
+    def display(value, column):
+        return formatter(value, rpm=getattr(column.variant, rpm_attr, None)) if value else ""
+
+    return display
+
+
+def _unit(formatter):
+    return lambda value, column: formatter(value) if value is not None else ""
+
+
+def _range_display(value, column):
+    if value is None:
+        return ""
+    cycle = column.variant.range_test_cycle
+    return f"{formatting.format_km(value)} ({cycle})" if cycle else formatting.format_km(value)
+
+
+def _efficiency_display(value, column):
+    if value is None:
+        return ""
+    return f"{formatting.format_number(value)} {column.variant.efficiency_unit}".strip()
+
+
+ROWS = [
+    RowSpec("Ex-showroom price", lambda c: c.price_range[0], _price_display, LOWER_IS_BETTER),
+    RowSpec("Compared variant", lambda c: c.variant.name if c.variant else None),
+    RowSpec("Powertrain", lambda c: c.variant.get_powertrain_display() if c.variant else None),
+    RowSpec("Engine", _spec("engine_cc"), _unit(formatting.format_cc)),
+    RowSpec(
+        "Power",
+        _spec("power_ps"),
+        _with_rpm(formatting.format_power, "power_rpm"),
+        HIGHER_IS_BETTER,
+    ),
+    RowSpec(
+        "Torque",
+        _spec("torque_nm"),
+        _with_rpm(formatting.format_torque, "torque_rpm"),
+        HIGHER_IS_BETTER,
+    ),
+    RowSpec(
+        "Transmission",
+        lambda c: (
+            " ".join(
+                part
+                for part in [
+                    c.variant.get_transmission_display(),
+                    f"{c.variant.gears}-speed" if c.variant.gears else "",
+                ]
+                if part
+            )
+            if c.variant
+            else None
+        ),
+    ),
+    RowSpec("Battery", _spec("battery_kwh"), _unit(formatting.format_kwh)),
+    RowSpec("Battery chemistry", _spec("battery_chemistry")),
+    RowSpec("Claimed range", _spec("claimed_range_km"), _range_display, HIGHER_IS_BETTER),
+    RowSpec(
+        "Claimed efficiency", _spec("claimed_efficiency"), _efficiency_display, HIGHER_IS_BETTER
+    ),
+    RowSpec("Kerb weight", _spec("kerb_weight_kg"), _unit(formatting.format_kg), LOWER_IS_BETTER),
+    RowSpec("Seat height", _spec("seat_height_mm"), _unit(formatting.format_mm)),
+    RowSpec("Ground clearance", _spec("ground_clearance_mm"), _unit(formatting.format_mm)),
+]
+
+
+def _comparable(values: list, columns: list[Column], spec: RowSpec) -> bool:
+    """Only numbers in the same unit can be ranked (kmpl against km/kWh cannot)."""
+    if spec.label == "Claimed efficiency":
+        units = {c.variant.efficiency_unit for c in columns if c.variant}
+        if len(units) > 1:
+            return False
+    return sum(isinstance(v, int | Decimal | float) for v in values) >= 2
+
+
+def build_table(columns: list[Column]) -> CompareTable:
+    table = CompareTable(columns=columns)
+    for spec in ROWS:
+        values = [spec.value(column) for column in columns]
+        if all(value in (None, "") for value in values):
+            continue
+        displays = [
+            spec.display(value, column) if value not in (None, "") else "—"
+            for value, column in zip(values, columns, strict=True)
+        ]
+        best = set()
+        if spec.better and _comparable(values, columns, spec):
+            numbers = [v for v in values if isinstance(v, int | Decimal | float)]
+            target = min(numbers) if spec.better == LOWER_IS_BETTER else max(numbers)
+            if numbers.count(target) < len(numbers):  # a tie for everyone is no winner
+                best = {i for i, v in enumerate(values) if v == target}
+        table.rows.append(
+            Row(
+                label=spec.label,
+                cells=[Cell(d, i in best) for i, d in enumerate(displays)],
+                differs=len(set(displays)) > 1,
+                better=spec.better,
+            )
+        )
+    return table

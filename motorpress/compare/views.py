@@ -1,0 +1,54 @@
+"""/compare/ (the picker) and /compare/<a>-vs-<b>[-vs-…]/ (the table)."""
+
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from motorpress.catalogue import selectors as catalogue
+from motorpress.compare import selectors
+from motorpress.compare.selectors import MAX_VEHICLES, NotComparable
+
+MAX_SLUG_LENGTH = 400
+
+
+@require_safe
+def picker(request):
+    """Without JavaScript: a GET form whose choices redirect to the canonical compare URL."""
+    chosen = [slug for slug in request.GET.getlist("v") if slug][: MAX_VEHICLES + 1]
+    error = None
+    if chosen:
+        try:
+            slugs = selectors.split_compare_slug(selectors.SEPARATOR.join(chosen))
+            comparison = selectors.comparison_for_slugs(slugs)
+        except NotComparable:
+            error = "Pick two to four different vehicles."
+        else:
+            return HttpResponseRedirect(comparison.canonical_path)
+    context = {"models": catalogue.picker_models(), "chosen": chosen, "error": error}
+    return render(request, "compare/picker.html", context, status=400 if error else 200)
+
+
+@require_safe
+def compare(request, slugs):
+    if len(slugs) > MAX_SLUG_LENGTH:
+        raise Http404("Not a comparison.")
+    try:
+        parts = selectors.split_compare_slug(slugs)
+    except NotComparable as error:
+        raise Http404("Compare two to four different vehicles.") from error
+    canonical = selectors.canonical_path(parts)
+    if request.path != canonical:
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(canonical + (f"?{query}" if query else ""))
+    try:
+        comparison = selectors.comparison_for_slugs(parts)
+    except NotComparable as error:
+        raise Http404("Unknown vehicle.") from error
+    only_differences = request.GET.get("only") == "differences"
+    context = {
+        "comparison": comparison,
+        "rows": comparison.table.differing_rows if only_differences else comparison.table.rows,
+        "only_differences": only_differences,
+        "picker_models": catalogue.picker_models(),
+    }
+    return render(request, "compare/compare.html", context)
