@@ -1,5 +1,6 @@
 """Reads for vehicle pages, compare tables, and (later) feeds and the API."""
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -243,3 +244,28 @@ def picker_models(*, exclude: VehicleModel | None = None):
     """Every model for the compare picker, by make."""
     qs = VehicleModel.objects.select_related("make").order_by("make__name", "name")
     return qs.exclude(pk=exclude.pk) if exclude else qs
+
+
+def _model_name_patterns(model: VehicleModel) -> list[str]:
+    names = {f"{model.make.name} {model.name}"}
+    names |= {
+        f"{alias.strip()} {model.name}" for alias in model.make.aliases.split(",") if alias.strip()
+    }
+    names |= {alias.strip() for alias in model.aliases.split(",") if alias.strip()}
+    # A model name on its own is only distinctive with a digit or hyphen in it ("RC 160",
+    # "e-Access", "SU7"); "One" or "Orbiter" alone would match ordinary words or other makers.
+    if any(ch.isdigit() or ch == "-" for ch in model.name):
+        names.add(model.name)
+    return sorted(names, key=len, reverse=True)
+
+
+def vehicle_models_named_in(text: str) -> list[VehicleModel]:
+    """Catalogue models whose names (with make, or aliases) appear in `text`, as whole words."""
+    found = []
+    for model in VehicleModel.objects.select_related("make"):
+        for name in _model_name_patterns(model):
+            words = r"\s+".join(re.escape(word) for word in name.split())
+            if re.search(rf"(?<![\w-]){words}(?![\w-])", text, re.IGNORECASE):
+                found.append(model)
+                break
+    return found

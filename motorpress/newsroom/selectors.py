@@ -77,3 +77,14 @@ def section_pages(*, home: HomePage | None = None):
 def stories_about_vehicle(*, vehicle_model, limit: int = 6):
     """Newest stories tagged with a vehicle, for its catalogue page."""
     return ArticlePage.objects.for_rail().filter(vehicles=vehicle_model)[:limit]
+
+
+def suggested_vehicles(*, article: ArticlePage) -> list:
+    """Catalogue models the story names but is not yet attached to."""
+    from motorpress.catalogue.selectors import vehicle_models_named_in
+
+    text = "\n".join(
+        [article.title, article.teaser, *article.highlight_texts, article.plain_text()]
+    )
+    attached = {vehicle.pk for vehicle in article.vehicles.all()}
+    return [model for model in vehicle_models_named_in(text) if model.pk not in attached]

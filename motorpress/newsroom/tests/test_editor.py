@@ -95,3 +95,53 @@ def test_editors_can_preview_a_draft(client, site, editor):
     response = client.get(f"/admin/pages/{draft.pk}/view_draft/")
     assert response.status_code == 200
     assert b"Draft for preview" in response.content
+
+
+@pytest.fixture
+def catalogue_models(db):
+    from motorpress.catalogue.models import Make, VehicleModel
+
+    suzuki = Make.objects.create(name="Suzuki", slug="suzuki")
+    yamaha = Make.objects.create(name="Yamaha", slug="yamaha", aliases="India Yamaha Motor")
+    return {
+        "e-access": VehicleModel.objects.create(
+            make=suzuki, name="e-Access", slug="e-access", segment="scooter"
+        ),
+        "r15": VehicleModel.objects.create(
+            make=yamaha, name="R15", slug="r15", segment="motorcycle", aliases="YZF-R15"
+        ),
+        "access": VehicleModel.objects.create(
+            make=suzuki, name="Access", slug="access", segment="scooter"
+        ),
+    }
+
+
+def test_saving_a_story_that_names_a_vehicle_suggests_attaching_it(
+    client, site, editor, catalogue_models
+):
+    client.post("/admin/login/", {"username": "editor", "password": PASSWORD})
+    add_url = f"/admin/pages/add/newsroom/articlepage/{site.sections['news'].pk}/"
+    body = streamfield(
+        [("paragraph", rich_text("<p>We rode the Suzuki e-Access and a YZF-R15 back to back.</p>"))]
+    )
+    response = client.post(add_url, _article_form([AuthorFactory()], body=body), follow=True)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Suggested vehicles: Suzuki e-Access, Yamaha R15" in text
+
+
+def test_suggestions_skip_attached_vehicles_and_plain_words(site, catalogue_models):
+    from motorpress.newsroom.selectors import suggested_vehicles
+
+    article = create_article(
+        site.sections["news"],
+        body=[
+            {
+                "type": "paragraph",
+                "value": "<p>Suzuki e-Access prices; access to the city; the R15 returns.</p>",
+            }
+        ],
+    )
+    article.vehicles.set([catalogue_models["e-access"]])
+    # "access" the word is not the Suzuki Access; "R15" alone is distinctive (it has a digit).
+    assert suggested_vehicles(article=article) == [catalogue_models["r15"]]
