@@ -66,3 +66,18 @@ def test_loading_twice_adds_nothing(demo):
         Author.objects.count(),
         get_image_model().objects.count(),
     ) == counts
+
+
+def test_the_demo_comparison_embeds_a_live_table_and_links_to_its_compare_page(demo, client):
+    page = BeautifulSoup(
+        client.get("/comparisons/ktm-rc-160-vs-yamaha-r15-comparison/").content, "html.parser"
+    )
+    table = page.select_one(".compare-block table")
+    assert "KTM RC 160" in table.get_text()
+    assert "Yamaha R15" in table.get_text()
+    links = {a["href"] for a in page.select("a")}
+    assert "/compare/ktm-rc-160-vs-yamaha-r15/" in links
+    assert client.get("/compare/ktm-rc-160-vs-yamaha-r15/").status_code == 200
+    vehicle_page = client.get("/vehicles/suzuki/e-access/").content.decode()
+    assert "Rs 1.88 lakh" in vehicle_page
+    assert "95 km" in vehicle_page

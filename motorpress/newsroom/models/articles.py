@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from motorpress.core.pages import OneQueryViewRestrictionsMixin
 from motorpress.core.readtime import read_time_minutes
 from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
 from motorpress.newsroom.querysets import ArticlePageQuerySet
@@ -57,7 +58,7 @@ class ArticleAuthor(Orderable):
         ]
 
 
-class ArticlePage(Page):
+class ArticlePage(OneQueryViewRestrictionsMixin, Page):
     """A story of any kind: news, launch, review, road test and the rest."""
 
     kind = models.CharField(max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
@@ -176,6 +177,7 @@ class ArticlePage(Page):
         )
         tags = list(self.tags.all())
         context["tags"] = tags
+        context["vehicles"] = list(self.vehicles.select_related("make"))
         context["related_articles"] = selectors.related_articles(
             article=self, tag_ids=[tag.pk for tag in tags]
         )

@@ -4,10 +4,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from motorpress.core.pages import OneQueryViewRestrictionsMixin
 from motorpress.core.pagination import paginate_or_404
 
 
-class HomePage(Page):
+class HomePage(OneQueryViewRestrictionsMixin, Page):
     """The front page: lead story, the Latest News rail, a reviews strip."""
 
     lead_story = models.ForeignKey(
@@ -56,7 +57,7 @@ class HomePage(Page):
         return context
 
 
-class SectionPage(Page):
+class SectionPage(OneQueryViewRestrictionsMixin, Page):
     """A section (News, Reviews, Comparisons, Features) listing its stories, newest first."""
 
     intro = models.CharField(max_length=300, blank=True)

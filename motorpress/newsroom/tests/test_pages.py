@@ -189,3 +189,17 @@ def test_bad_page_numbers_are_404(client, newsroom, url, page_number):
 )
 def test_unknown_slugs_are_404(client, newsroom, url):
     assert client.get(url).status_code == 404
+
+
+def test_private_sections_stay_private_and_unlisted(client, site):
+    from wagtail.models import PageViewRestriction
+
+    create_article(site.sections["features"], title="Members-only feature", kind="feature")
+    PageViewRestriction.objects.create(
+        page=site.sections["features"], restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get("/features/members-only-feature/")
+    assert response.status_code == 302
+    assert "/login" in response["Location"]
+    assert b"Members-only feature" not in client.get("/latest/").content
+    assert b"Members-only feature" not in client.get("/").content
