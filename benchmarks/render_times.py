@@ -37,6 +37,15 @@ PAGES = [
     ("latest", "/latest/"),
     ("latest p2", "/latest/?page=2"),
     ("author", "/authors/ananya-rao/"),
+    ("vehicles", "/vehicles/"),
+    ("vehicle", "/vehicles/suzuki/e-access/"),
+    ("upcoming", "/vehicles/upcoming/"),
+    ("compare 2", "/compare/ktm-rc-160-vs-yamaha-r15/"),
+    (
+        "compare 4",
+        "/compare/kawasaki-ninja-1100sx-vs-kawasaki-ninja-zx-10r-vs-ktm-rc-160-vs-yamaha-r15/",
+    ),
+    ("cmp article", "/comparisons/ktm-rc-160-vs-yamaha-r15-comparison/"),
 ]
 OPTIONAL = {"/latest/?page=2"}  # measured only where the demo content has a second page
 

@@ -6,3 +6,6 @@ class CatalogueConfig(AppConfig):
 
     name = "motorpress.catalogue"
     label = "catalogue"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - catalogue writes move the content generation on

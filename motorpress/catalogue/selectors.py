@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -217,27 +217,25 @@ def models_by_compare_slugs(slugs: list[str]) -> dict[str, VehicleModel]:
     return {model.compare_slug: model for model in found if model.compare_slug in slugs}
 
 
-def compare_variants(models: list[VehicleModel]) -> dict[int, Variant]:
-    """Each model's reference variant for a compare table: its first variant, with price."""
+def compare_data(models: list[VehicleModel]) -> dict[int, tuple[Variant, int | None, int | None]]:
+    """Per model: its reference variant (the first) and its lowest and highest current price.
+
+    One query: every variant of the models with its current price.
+    """
     variants = (
         variants_with_current_price()
         .filter(vehicle_model__in=models)
         .order_by("vehicle_model_id", "sort_order", "name")
     )
-    chosen = {}
+    data: dict[int, tuple[Variant, int | None, int | None]] = {}
     for variant in variants:
-        chosen.setdefault(variant.vehicle_model_id, variant)
-    return chosen
-
-
-def price_range_by_model(models: list[VehicleModel]) -> dict[int, tuple[int | None, int | None]]:
-    rows = (
-        variants_with_current_price()
-        .filter(vehicle_model__in=models)
-        .values("vehicle_model_id")
-        .annotate(low=Min("current_price"), high=Max("current_price"))
-    )
-    return {row["vehicle_model_id"]: (row["low"], row["high"]) for row in rows}
+        reference, low, high = data.get(variant.vehicle_model_id, (variant, None, None))
+        price = variant.current_price
+        if price is not None:
+            low = price if low is None else min(low, price)
+            high = price if high is None else max(high, price)
+        data[variant.vehicle_model_id] = (reference, low, high)
+    return data
 
 
 def picker_models(*, exclude: VehicleModel | None = None):

@@ -44,12 +44,11 @@ def split_compare_slug(value: str) -> list[str]:
 def comparison_for(vehicle_models: list[VehicleModel]) -> Comparison:
     """Two to four models side by side, in the canonical (alphabetical slug) order."""
     ordered = sorted(vehicle_models, key=lambda model: model.compare_slug)
-    variants = catalogue.compare_variants(ordered)
-    prices = catalogue.price_range_by_model(ordered)
-    columns = [
-        Column(model, variants.get(model.pk), prices.get(model.pk, (None, None)))
-        for model in ordered
-    ]
+    data = catalogue.compare_data(ordered)
+    columns = []
+    for model in ordered:
+        variant, low, high = data.get(model.pk, (None, None, None))
+        columns.append(Column(model, variant, (low, high)))
     return Comparison(vehicle_models=ordered, table=build_table(columns))
 
 

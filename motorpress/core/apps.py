@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
 
     name = "motorpress.core"
     label = "core"
+
+    def ready(self):
+        from . import signals  # noqa: F401 - invalidates the cached site lookup
