@@ -1,13 +1,21 @@
-"""Site changes invalidate the cached site lookup (see core.middleware)."""
+"""Site changes, and publishing a site's root page, invalidate the cached site lookup."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Site
+from wagtail.signals import page_published, page_unpublished
 
-from motorpress.core.cache import bump_content_generation
+from motorpress.core.cache import bump_site_generation
 
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 def _site_changed(sender, **kwargs):
-    bump_content_generation()
+    bump_site_generation()
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def _root_page_changed(sender, instance, **kwargs):
+    if instance.depth <= 2:  # a site root (Wagtail's tree root is depth 1, home pages depth 2)
+        bump_site_generation()

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "motorpress.core",
     "motorpress.catalogue",
     "motorpress.compare",
+    "motorpress.ledger",
     "motorpress.newsroom",
     "motorpress.demo",
     "wagtail.contrib.forms",

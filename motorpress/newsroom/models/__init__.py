@@ -3,6 +3,7 @@
 from .articles import ArticleAuthor, ArticleKind, ArticlePage, ArticleTag
 from .authors import Author
 from .pages import HomePage, SectionPage
+from .reviews import ReviewTest
 
 __all__ = [
     "ArticleAuthor",
@@ -11,5 +12,6 @@ __all__ = [
     "ArticleTag",
     "Author",
     "HomePage",
+    "ReviewTest",
     "SectionPage",
 ]

@@ -90,6 +90,12 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         InlinePanel("article_authors", label="Authors", min_num=1),
         FieldPanel("hero_image"),
         FieldPanel("body"),
+        InlinePanel(
+            "tests",
+            label="Tested figures (reviews and road tests)",
+            max_num=1,
+            help_text="What we measured: shown beside the maker's claims.",
+        ),
         MultiFieldPanel(
             [FieldPanel("vehicles"), FieldPanel("makes")],
             heading="Vehicles and makes",

@@ -24,6 +24,7 @@ def _article_form(authors, **overrides):
         "teaser": "Suzuki's first electric scooter for India arrives with an LFP battery.",
         "highlights": streamfield([("highlight", "Rs 1.88 lakh"), ("highlight", "95 km")]),
         "article_authors": inline_formset([{"author": author.pk} for author in authors]),
+        "tests": inline_formset([]),
         "hero_image": "",
         "body": streamfield(
             [

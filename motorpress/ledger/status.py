@@ -1,0 +1,95 @@
+"""The claim status rules, derived and never typed: kept, early, late by N days, missed,
+better or worse by N %, pending, overdue. Pure functions, so every boundary is testable."""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from motorpress.core.periods import Period
+
+# Within half a percent of the promise counts as kept: figures are rounded when announced.
+KEPT_TOLERANCE_PERCENT = Decimal("0.5")
+
+STATUS_CHOICES = [
+    ("pending", "Pending"),
+    ("overdue", "Overdue"),
+    ("kept", "Kept"),
+    ("early", "Early"),
+    ("late", "Late"),
+    ("missed", "Missed"),
+    ("better", "Better than claimed"),
+    ("worse", "Worse than claimed"),
+]
+RESOLVED = {"kept", "early", "late", "missed", "better", "worse"}
+
+
+@dataclass(frozen=True)
+class OutcomeFacts:
+    happened: bool = True
+    happened_on: date | None = None
+    number: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ClaimStatus:
+    code: str
+    days: int | None = None
+    percent: Decimal | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.code in RESOLVED
+
+    @property
+    def label(self) -> str:
+        match self.code:
+            case "late":
+                return f"Late by {self.days} day{'s' if self.days != 1 else ''}"
+            case "early":
+                return f"Early by {self.days} day{'s' if self.days != 1 else ''}"
+            case "overdue":
+                return f"Overdue by {self.days} day{'s' if self.days != 1 else ''}"
+            case "better":
+                return f"Better by {self.percent}%"
+            case "worse":
+                return f"Worse by {self.percent}%"
+        return dict(STATUS_CHOICES)[self.code]
+
+
+def _percent(actual: Decimal, claimed: Decimal, *, lower_is_better: bool) -> Decimal:
+    change = (Decimal(actual) - Decimal(claimed)) / Decimal(claimed) * 100
+    if lower_is_better:
+        change = -change
+    return change.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def claim_status(
+    *,
+    period: Period | None,
+    number: Decimal | None,
+    lower_is_better: bool,
+    outcome: OutcomeFacts | None,
+    today: date,
+) -> ClaimStatus:
+    """Where a promise stands on `today`, given what happened (if anything)."""
+    if outcome is not None and not outcome.happened:
+        return ClaimStatus("missed")
+    if outcome is not None and number is not None and outcome.number is not None:
+        change = _percent(outcome.number, number, lower_is_better=lower_is_better)
+        if abs(change) < KEPT_TOLERANCE_PERCENT:
+            return ClaimStatus("kept", percent=change)
+        return ClaimStatus("better" if change > 0 else "worse", percent=abs(change))
+    if outcome is not None and period is not None and outcome.happened_on is not None:
+        if outcome.happened_on < period.start:
+            return ClaimStatus("early", days=(period.start - outcome.happened_on).days)
+        if outcome.happened_on <= period.end:
+            return ClaimStatus("kept")
+        return ClaimStatus("late", days=(outcome.happened_on - period.end).days)
+    if period is not None and today > period.end:
+        return ClaimStatus("overdue", days=(today - period.end).days)
+    return ClaimStatus("pending")
+
+
+def months_after(period: Period, happened_on: date) -> int:
+    """Calendar months from the promised period's first month to the month it happened."""
+    return (happened_on.year - period.start.year) * 12 + happened_on.month - period.start.month
