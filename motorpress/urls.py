@@ -22,6 +22,7 @@ urlpatterns += [
     path("latest/", newsroom_views.latest, name="latest"),
     path("vehicles/", include("motorpress.catalogue.urls")),
     path("compare/", include("motorpress.compare.urls")),
+    path("tracker/", include("motorpress.ledger.urls")),
     path("authors/<slug:slug>/", newsroom_views.author_detail, name="author_detail"),
     path("", include(wagtail_urls)),
 ]

@@ -189,7 +189,7 @@ def current_offers(*, vehicle_model: VehicleModel, today: date | None = None):
 def sales_figures(*, vehicle_model: VehicleModel, limit: int = 12):
     return SalesFigure.objects.filter(
         Q(vehicle_model=vehicle_model) | Q(make=vehicle_model.make_id, vehicle_model__isnull=True)
-    ).select_related("make", "vehicle_model")[:limit]
+    ).select_related("make", "vehicle_model__make")[:limit]
 
 
 def upcoming_models():

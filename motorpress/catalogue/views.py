@@ -1,26 +1,22 @@
 """Vehicle pages: /vehicles/, upcoming, electric, a make, a model."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.module_loading import import_string
 from django.views.decorators.http import require_safe
 
 from motorpress.catalogue import selectors, structured_data
 from motorpress.catalogue.forms import VehicleFilterForm
+from motorpress.catalogue.panels import track_records, vehicle_panels
 from motorpress.catalogue.selectors import VehicleFilters, VehicleFinder
 
 PAGE_SIZE = 24
 FACETS = ["segment", "powertrain", "price", "status", "make"]
 
 
-def _stories_about(vehicle_model):
-    """The project decides which stories a vehicle page lists (the catalogue knows no newsroom)."""
-    return import_string(settings.CATALOGUE_STORIES_ABOUT)(vehicle_model=vehicle_model)
-
-
-def _listing(request, *, template, heading, intro, queryset=None, fixed=None):
+def _listing(
+    request, *, template, heading, intro, queryset=None, fixed=None, show_track_records=False
+):
     form = VehicleFilterForm(request.GET)
     if not form.is_valid():
         return render(
@@ -60,6 +56,9 @@ def _listing(request, *, template, heading, intro, queryset=None, fixed=None):
         "facets": facets,
         "filters": filters,
         "total": len(finder.results),
+        "track_records": track_records({model.make_id for model in paginator.page(number)})
+        if show_track_records
+        else {},
     }
     return render(request, template, context)
 
@@ -82,6 +81,7 @@ def upcoming(request):
         heading="Upcoming vehicles",
         intro="Announced but not yet on sale, with the launch period the maker gave.",
         queryset=selectors.upcoming_models(),
+        show_track_records=True,
     )
 
 
@@ -119,7 +119,7 @@ def model_detail(request, make, model):
         "variants": list(vehicle_model.variants.all()),
         "offers": list(selectors.current_offers(vehicle_model=vehicle_model)),
         "sales": list(selectors.sales_figures(vehicle_model=vehicle_model)),
-        "stories": _stories_about(vehicle_model),
+        "panels": vehicle_panels(vehicle_model),
         "picker_models": selectors.picker_models(exclude=vehicle_model),
         "image": image,
         "structured_data": structured_data.vehicle(request, vehicle_model, image and image.url),

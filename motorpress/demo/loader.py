@@ -3,6 +3,7 @@
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import yaml
@@ -13,9 +14,11 @@ from django.utils.html import escape
 from wagtail.images import get_image_model
 
 from motorpress.catalogue.importing import catalogue_import, read_rows
-from motorpress.catalogue.models import Make, VehicleModel
+from motorpress.catalogue.models import Make, Variant, VehicleModel
+from motorpress.core.periods import Period
 from motorpress.demo.images import hero_png, portrait_png
-from motorpress.newsroom.models import ArticlePage, Author
+from motorpress.ledger.services import claim_record, outcome_record
+from motorpress.newsroom.models import ArticlePage, Author, ReviewTest
 from motorpress.newsroom.services import article_create, site_structure_ensure
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -31,6 +34,7 @@ class DemoLoadReport:
     authors_created: int = 0
     articles_created: int = 0
     articles_existing: int = 0
+    claims: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -156,6 +160,57 @@ def load_articles(report: DemoLoadReport, authors: dict[str, Author], sections) 
         report.articles_created += 1
 
 
+def _source(entry: dict) -> dict:
+    source = {"is_demo": bool(entry.get("is_demo", False))}
+    if entry.get("source_article"):
+        source["source_page"] = ArticlePage.objects.get(slug=entry["source_article"])
+    if entry.get("source_label"):
+        source["source_label"] = entry["source_label"]
+    return source
+
+
+def load_ledger(report: DemoLoadReport) -> None:
+    """Claims, outcomes and our tested figures, matched on natural keys so reruns add nothing."""
+    data = yaml.safe_load((CONTENT_DIR / "ledger.yaml").read_text(encoding="utf-8"))
+    for entry in data["claims"]:
+        claim = claim_record(
+            make=Make.objects.get(slug=entry["make"]),
+            vehicle_model=_vehicle_models([f"{entry['make']}/{entry['model']}"])[0]
+            if entry.get("model")
+            else None,
+            metric=entry["metric"],
+            statement=entry["statement"],
+            claimed_on=entry["claimed_on"],
+            claimed_on_is_approximate=entry.get("claimed_on_is_approximate", False),
+            period=Period.parse(entry["period"]) if entry.get("period") else None,
+            number=Decimal(str(entry["number"])) if entry.get("number") else None,
+            unit=entry.get("unit", ""),
+            source=_source(entry),
+        )
+        if outcome := entry.get("outcome"):
+            outcome_record(
+                claim=claim,
+                recorded_on=outcome["recorded_on"],
+                happened=outcome.get("happened", True),
+                happened_on=outcome.get("happened_on"),
+                number=Decimal(str(outcome["number"])) if outcome.get("number") else None,
+                note=outcome.get("note", ""),
+                source=_source(outcome),
+            )
+        report.claims += 1
+    for entry in data["review_tests"]:
+        article = ArticlePage.objects.get(slug=entry.pop("article"))
+        variant = Variant.objects.get(
+            vehicle_model__make__slug=entry.pop("make"),
+            vehicle_model__slug=entry.pop("model"),
+            slug=entry.pop("variant"),
+        )
+        fields = {key: value for key, value in entry.items() if value is not None}
+        ReviewTest.objects.update_or_create(
+            article=article, defaults={"variant": variant, **fields}
+        )
+
+
 def admin_user_ensure(*, username: str = "admin", password: str | None = None) -> str:
     """Create or reset the demo admin; returns the password to print."""
     password = password or secrets.token_urlsafe(12)
@@ -173,4 +228,5 @@ def demo_load() -> DemoLoadReport:
     load_catalogue(report)
     authors = load_authors(report)
     load_articles(report, authors, structure.sections)
+    load_ledger(report)
     return report

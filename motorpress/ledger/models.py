@@ -1,9 +1,9 @@
 from django.db import models
 from django.db.models import Q
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.search import index
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.search import index
 
 from motorpress.catalogue.models.sources import Sourced
 from motorpress.core.periods import MAX_YEAR, MIN_YEAR, Period, Precision

@@ -6,6 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from motorpress.compare.blocks import CompareTableBlock
+from motorpress.ledger.blocks import ClaimBlock
 
 BODY_IMAGE_SPECS = ("width-480", "width-800", "width-1200")
 
@@ -48,6 +49,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     embed = EmbedBlock(max_width=800, icon="media")
     compare_table = CompareTableBlock()
+    claim = ClaimBlock()
 
 
 class HighlightsBlock(blocks.StreamBlock):

@@ -35,6 +35,16 @@ class ArticlePageQuerySet(PageQuerySet):
             )
         )
 
+    def with_tested_figures(self):
+        from motorpress.newsroom.models import ReviewTest
+
+        return self.prefetch_related(
+            Prefetch(
+                "tests",
+                queryset=ReviewTest.objects.select_related("variant__vehicle_model__make"),
+            )
+        )
+
     def with_hero_renditions(self):
         """The hero image joined in and all its renditions in one more query.
 

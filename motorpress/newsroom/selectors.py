@@ -3,7 +3,14 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from motorpress.newsroom.models import ArticleKind, ArticlePage, Author, HomePage, SectionPage
+from motorpress.newsroom.models import (
+    ArticleKind,
+    ArticlePage,
+    Author,
+    HomePage,
+    ReviewTest,
+    SectionPage,
+)
 
 LATEST_RAIL_SIZE = 10
 REVIEW_STRIP_SIZE = 4
@@ -88,3 +95,13 @@ def suggested_vehicles(*, article: ArticlePage) -> list:
     )
     attached = {vehicle.pk for vehicle in article.vehicles.all()}
     return [model for model in vehicle_models_named_in(text) if model.pk not in attached]
+
+
+def tests_of_vehicle(*, vehicle_model):
+    """Our tested figures for a model's variants, from live reviews, newest first."""
+    live_reviews = ArticlePage.objects.published().values("pk")
+    return (
+        ReviewTest.objects.filter(variant__vehicle_model=vehicle_model, article__in=live_reviews)
+        .select_related("variant__vehicle_model__make", "article")
+        .order_by("-article__first_published_at")
+    )

@@ -147,8 +147,13 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "gif"}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Which stories a vehicle page lists: the catalogue app knows nothing of the newsroom.
-CATALOGUE_STORIES_ABOUT = "motorpress.newsroom.selectors.stories_about_vehicle"
+# What other apps add to vehicle pages: the catalogue app knows nothing of them.
+CATALOGUE_VEHICLE_PANELS = [
+    "motorpress.newsroom.panels.tested_figures_panel",
+    "motorpress.ledger.panels.claims_panel",
+    "motorpress.newsroom.panels.stories_panel",
+]
+CATALOGUE_TRACK_RECORDS = "motorpress.ledger.panels.track_records"
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

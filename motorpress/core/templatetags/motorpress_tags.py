@@ -23,3 +23,9 @@ def jsonld(data) -> str:
 @register.filter
 def read_time(minutes) -> str:
     return read_time_label(int(minutes or 1))
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping[key]` in a template, or None."""
+    return mapping.get(key) if mapping else None

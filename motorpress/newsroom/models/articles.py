@@ -143,6 +143,8 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
                 parts.append(block.value["caption"] or "")
             elif block.block_type == "compare_table":
                 parts.append(block.value["heading"] or "")
+            elif block.block_type == "claim":
+                parts.append(block.value["comment"] or "")
         return "\n".join(parts)
 
     @property

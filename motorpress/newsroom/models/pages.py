@@ -36,6 +36,7 @@ class HomePage(OneQueryViewRestrictionsMixin, Page):
             article = (
                 ArticlePage.objects.live()
                 .with_bylines()
+                .with_tested_figures()
                 .select_related("hero_image", "locale")
                 .filter(url_path=url_path)
                 .first()

@@ -12,6 +12,9 @@ class Conditions(models.TextChoices):
     MIXED = "mixed", "Mixed city and highway"
 
 
+MEASURED_ROW = ("real_world_range_km", "efficiency", "efficiency_unit")
+
+
 def _between(low, high):
     return [MinValueValidator(low), MaxValueValidator(high)]
 
@@ -36,11 +39,11 @@ class ReviewTest(models.Model):
         max_length=10, blank=True, choices=[("kmpl", "km/l"), ("km/kWh", "km/kWh")]
     )
     zero_to_100_s = models.DecimalField(
-        "0–100 km/h (s)", max_digits=4, decimal_places=1, null=True, blank=True,
+        "0-100 km/h (s)", max_digits=4, decimal_places=1, null=True, blank=True,
         validators=_between(1, 100),
     )  # fmt: skip
     zero_to_60_s = models.DecimalField(
-        "0–60 km/h (s)", max_digits=4, decimal_places=1, null=True, blank=True,
+        "0-60 km/h (s)", max_digits=4, decimal_places=1, null=True, blank=True,
         validators=_between(1, 100), help_text="For scooters and small motorcycles.",
     )  # fmt: skip
     top_speed_kmph = models.PositiveIntegerField(null=True, blank=True, validators=_between(5, 500))
@@ -58,11 +61,15 @@ class ReviewTest(models.Model):
 
     panels = [
         FieldPanel("variant"),
-        FieldRowPanel([FieldPanel("distance_km"), FieldPanel("conditions"), FieldPanel("temperature_c"), FieldPanel("load")]),
+        FieldRowPanel(
+            [FieldPanel(name) for name in ("distance_km", "conditions", "temperature_c", "load")]
+        ),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("real_world_range_km"), FieldPanel("efficiency"), FieldPanel("efficiency_unit")]),
-                FieldRowPanel([FieldPanel("zero_to_100_s"), FieldPanel("zero_to_60_s"), FieldPanel("top_speed_kmph")]),
+                FieldRowPanel([FieldPanel(n) for n in MEASURED_ROW]),
+                FieldRowPanel(
+                    [FieldPanel(n) for n in ("zero_to_100_s", "zero_to_60_s", "top_speed_kmph")]
+                ),
             ],
             heading="Measured",
         ),

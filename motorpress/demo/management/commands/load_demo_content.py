@@ -19,7 +19,7 @@ class Command(BaseCommand):
             f"Demo content: {report.catalogue_rows} catalogue rows, "
             f"{report.articles_created} stories created, "
             f"{report.articles_existing} already present, "
-            f"{report.authors_created} authors created."
+            f"{report.authors_created} authors created, {report.claims} claims recorded."
         )
         if not no_admin:
             password = admin_user_ensure(password=os.environ.get("DEMO_ADMIN_PASSWORD"))
