@@ -142,6 +142,16 @@ def _blank_to_none(row: dict) -> dict:
     return {key: (None if value in ("", None) else value) for key, value in row.items()}
 
 
+def _with_defaults(form_class, data: dict) -> dict:
+    """Fill columns the row leaves out with the model's defaults (status, kind, market, …)."""
+    model = form_class._meta.model
+    for name in form_class._meta.fields:
+        field = model._meta.get_field(name)
+        if data.get(name) is None and field.has_default():
+            data[name] = field.get_default()
+    return data
+
+
 class _Resolver:
     """Looks up records named by slug, seeing rows written earlier in the same import."""
 
@@ -259,6 +269,7 @@ def catalogue_import(
         for kind, number, row in progress(ordered):
             try:
                 form_class, data, key = _prepare(kind, row, resolve)
+                data = _with_defaults(form_class, data)
                 instance = form_class._meta.model.objects.filter(**key).first()
                 form = form_class(data=data, instance=instance)
                 if not form.is_valid():

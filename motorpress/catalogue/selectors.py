@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -196,7 +196,7 @@ def upcoming_models():
     return (
         vehicle_models_listing()
         .filter(status=Status.UPCOMING)
-        .order_by("expected_launch_start", "make__name", "name")
+        .order_by(F("expected_launch_start").asc(nulls_last=True), "make__name", "name")
     )
 
 
@@ -244,16 +244,26 @@ def picker_models(*, exclude: VehicleModel | None = None):
     return qs.exclude(pk=exclude.pk) if exclude else qs
 
 
+def _distinctive(name: str) -> bool:
+    """Whether a name without its make is safe to look for in running text.
+
+    "RC 160", "e-Access", "SU7", "eVitara" and "Urban Cruiser" are; "One" and "Access"
+    alone would match ordinary words.
+    """
+    return (
+        len(name.split()) > 1
+        or any(ch.isdigit() or ch == "-" for ch in name)
+        or any(ch.isupper() for ch in name[1:])
+    )
+
+
 def _model_name_patterns(model: VehicleModel) -> list[str]:
     names = {f"{model.make.name} {model.name}"}
     names |= {
         f"{alias.strip()} {model.name}" for alias in model.make.aliases.split(",") if alias.strip()
     }
-    names |= {alias.strip() for alias in model.aliases.split(",") if alias.strip()}
-    # A model name on its own is only distinctive with a digit or hyphen in it ("RC 160",
-    # "e-Access", "SU7"); "One" or "Orbiter" alone would match ordinary words or other makers.
-    if any(ch.isdigit() or ch == "-" for ch in model.name):
-        names.add(model.name)
+    bare = [model.name, *(alias.strip() for alias in model.aliases.split(","))]
+    names |= {name for name in bare if name and _distinctive(name)}
     return sorted(names, key=len, reverse=True)
 
 

@@ -72,8 +72,11 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> "Period":
-        """Read "2024", "2024 H1", "2024-Q3", "June 2025", "Jun 2025", "2025-06", "2025-06-15"."""
+        """Read "2024", "2024 H1", "2024-Q3", "June 2025", "2025-06", "15 June 2025" or
+        "2025-06-15"."""
         value = " ".join(str(text).strip().split())
+        if not value.isascii():  # "१९९५" is a digit string to Python, not a year to us
+            raise ValueError(f"not a period: {text!r}")
         if match := re.fullmatch(r"(\d{4})", value):
             return cls(date(int(match[1]), 1, 1), Precision.YEAR)
         if match := re.fullmatch(r"(\d{4})[ -]?H([12])", value, re.IGNORECASE):
@@ -84,6 +87,10 @@ class Period:
             month = _MONTH_NAMES.get(match[1].lower())
             if month:
                 return cls(date(int(match[2]), month, 1), Precision.MONTH)
+        if match := re.fullmatch(r"(\d{1,2}) ([A-Za-z]+) (\d{4})", value):
+            month = _MONTH_NAMES.get(match[2].lower())
+            if month:
+                return cls(date(int(match[3]), month, int(match[1])), Precision.DAY)
         if match := re.fullmatch(r"(\d{4})-(\d{1,2})", value):
             return cls(date(int(match[1]), int(match[2]), 1), Precision.MONTH)
         if match := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", value):

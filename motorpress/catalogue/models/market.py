@@ -135,9 +135,17 @@ class SalesFigure(Sourced, models.Model):
             models.CheckConstraint(
                 condition=_year_in_range("period_start"), name="sales_date_sane"
             ),
+            # Two partial constraints: a make's total has no model, and NULLs never collide in
+            # a plain unique constraint (on SQLite or PostgreSQL).
             models.UniqueConstraint(
                 fields=["make", "vehicle_model", "period", "period_start", "market"],
-                name="one_sales_figure_per_period",
+                condition=Q(vehicle_model__isnull=False),
+                name="one_model_sales_figure_per_period",
+            ),
+            models.UniqueConstraint(
+                fields=["make", "period", "period_start", "market"],
+                condition=Q(vehicle_model__isnull=True),
+                name="one_make_sales_total_per_period",
             ),
             Sourced.source_required("sales_have_a_source"),
         ]

@@ -19,6 +19,9 @@ from .choices import (
 )
 from .sources import Sourced
 
+# /vehicles/upcoming/ and /vehicles/electric/ are pages, so no make may take those slugs.
+RESERVED_MAKE_SLUGS = {"upcoming", "electric"}
+
 
 def _between(low, high):
     return [MinValueValidator(low), MaxValueValidator(high)]
@@ -45,6 +48,12 @@ class Make(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("catalogue:make", kwargs={"make": self.slug})
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.slug in RESERVED_MAKE_SLUGS:
+            raise ValidationError({"slug": f"'{self.slug}' is a catalogue page's address."})
 
 
 class VehicleModel(index.Indexed, models.Model):
@@ -109,6 +118,11 @@ class VehicleModel(index.Indexed, models.Model):
                     & ~Q(expected_launch_precision="")
                 ),
                 name="expected_launch_is_a_period",
+            ),
+            models.CheckConstraint(
+                condition=Q(launched_on__isnull=True)
+                | (Q(launched_on__year__gte=MIN_YEAR) & Q(launched_on__year__lte=MAX_YEAR)),
+                name="launch_date_sane",
             ),
         ]
 
@@ -258,6 +272,11 @@ class Variant(Sourced, models.Model):
                     ("kerb_weight_kg", 0, 10000),
                 ]
             ],
+            models.CheckConstraint(
+                condition=Q(specs_as_of__isnull=True)
+                | (Q(specs_as_of__year__gte=MIN_YEAR) & Q(specs_as_of__year__lte=MAX_YEAR)),
+                name="variant_specs_date_sane",
+            ),
             Sourced.source_required("variant_has_a_source"),
         ]
 

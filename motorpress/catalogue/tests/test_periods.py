@@ -57,10 +57,6 @@ def test_a_printed_label_reads_back_as_the_same_period(label):
     assert Period.parse(label).label == label
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Period.parse does not read the day label it prints ('15 June 2025')",
-)
 def test_a_printed_day_label_reads_back_as_the_same_day():
     day = Period.parse("2025-06-15")
     assert Period.parse(day.label) == day
@@ -158,10 +154,6 @@ def test_a_single_day_is_its_own_start_and_end(day):
     assert Period.parse(day.isoformat()) == period
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Period.parse does not read the day label it prints ('15 June 2025')",
-)
 @given(days)
 def test_any_day_survives_a_label_round_trip(day):
     period = Period(day, Precision.DAY)

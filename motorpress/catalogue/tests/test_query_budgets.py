@@ -1,0 +1,163 @@
+"""Query budgets for vehicle pages that hold however many variants, prices and stories exist.
+
+As in the newsroom's budgets, each page is rendered once to warm what a real site has warm
+(image renditions, Wagtail's site-root cache), then the content generation is bumped as after
+a publish, and the next render is counted. A page must stay within its budget and make the
+same number of queries with a handful of figures as with many.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from motorpress.catalogue.tests.factories import (
+    MakeFactory,
+    OfferFactory,
+    PricePointFactory,
+    SalesFigureFactory,
+    VariantFactory,
+    VehicleModelFactory,
+    create_story_about,
+)
+from motorpress.core.cache import bump_content_generation
+from motorpress.newsroom.tests.factories import ImageFactory
+
+VEHICLE_BUDGET = 12
+LISTING_BUDGET = 10
+
+
+def _queries(client, url, django_capture_on_commit_callbacks):
+    def publish_happened():  # as after a publish: cached fragments are rebuilt
+        with django_capture_on_commit_callbacks(execute=True):
+            bump_content_generation()
+
+    publish_happened()
+    client.get(url)  # warm image renditions and Wagtail's site-root cache
+    publish_happened()
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return context.captured_queries
+
+
+def _assert_flat(url, budget, few, many, what):
+    listing = "\n".join(query["sql"][:200] for query in many)
+    assert len(many) <= budget, f"{url}: {len(many)} queries:\n{listing}"
+    assert len(many) == len(few), (
+        f"{url}: {len(few)} queries with {what[0]}, {len(many)} with {what[1]}"
+    )
+
+
+def _add_variants(model, count, prices_each):
+    existing = model.variants.count()
+    for n in range(existing, existing + count):
+        variant = VariantFactory(vehicle_model=model, name=f"Trim {n}", sort_order=n)
+        for p in range(prices_each):
+            PricePointFactory(
+                variant=variant,
+                amount=100_000 + 1000 * p,
+                effective_date=date(2024, 1, 1) + timedelta(days=100 * p),
+                is_demo=bool(p % 2),
+            )
+
+
+def _add_offers(model, count):
+    today = timezone.localdate()
+    for _ in range(count):
+        OfferFactory(
+            vehicle_models=[model],
+            valid_from=today - timedelta(days=1),
+            valid_until=today + timedelta(days=1),
+        )
+
+
+def _add_stories(site, model, count):
+    for _ in range(count):
+        create_story_about(site.sections["news"], vehicles=[model])
+
+
+@pytest.fixture
+def vehicle(site):
+    return VehicleModelFactory(
+        make=MakeFactory(name="Suzuki"), name="e-Access", image=ImageFactory()
+    )
+
+
+def test_vehicle_page_stays_within_budget_as_variants_prices_offers_and_stories_grow(
+    client, site, vehicle, django_capture_on_commit_callbacks
+):
+    url = vehicle.get_absolute_url()
+    _add_variants(vehicle, 2, prices_each=1)
+    _add_offers(vehicle, 1)
+    _add_stories(site, vehicle, 1)
+    SalesFigureFactory(make=vehicle.make)
+    few = _queries(client, url, django_capture_on_commit_callbacks)
+
+    _add_variants(vehicle, 10, prices_each=3)  # 12 variants, 32 prices
+    _add_offers(vehicle, 7)
+    _add_stories(site, vehicle, 9)
+    for other in range(5):  # more models in the compare picker
+        VehicleModelFactory(make=vehicle.make, name=f"Other {other}")
+    many = _queries(client, url, django_capture_on_commit_callbacks)
+    _assert_flat(url, VEHICLE_BUDGET, few, many, ("2 variants", "12 variants"))
+
+
+def test_vehicle_page_stays_within_budget_as_monthly_sales_figures_grow(
+    client, site, vehicle, django_capture_on_commit_callbacks
+):
+    url = vehicle.get_absolute_url()
+    _add_variants(vehicle, 1, prices_each=1)
+    SalesFigureFactory(make=vehicle.make, vehicle_model=vehicle, period_start=date(2025, 1, 1))
+    few = _queries(client, url, django_capture_on_commit_callbacks)
+    for month in range(2, 13):
+        SalesFigureFactory(
+            make=vehicle.make, vehicle_model=vehicle, period_start=date(2025, month, 1)
+        )
+    many = _queries(client, url, django_capture_on_commit_callbacks)
+    _assert_flat(url, VEHICLE_BUDGET, few, many, ("1 sales figure", "12"))
+
+
+def _fill_catalogue(models, variants_each, prices_each):
+    makes = [MakeFactory(name="Suzuki"), MakeFactory(name="KTM"), MakeFactory(name="Toyota")]
+    segments = ["scooter", "motorcycle", "car"]
+    for n in range(models):
+        model = VehicleModelFactory(
+            make=makes[n % 3],
+            segment=segments[n % 3],
+            status="upcoming" if n % 4 == 0 else "on_sale",
+            expected_launch_start=date(2026, 1, 1) if n % 4 == 0 else None,
+            expected_launch_precision="half" if n % 4 == 0 else "",
+            image=ImageFactory() if n % 5 == 0 else None,
+        )
+        for v in range(variants_each):
+            variant = VariantFactory(vehicle_model=model, powertrain=["ev", "ice", "hybrid"][v % 3])
+            for p in range(prices_each):
+                PricePointFactory(
+                    variant=variant,
+                    amount=80_000 * (n + 1) + 1000 * p,
+                    effective_date=date(2025, 1, 1) + timedelta(days=30 * p),
+                )
+        OfferFactory(vehicle_models=[model])
+
+
+LISTINGS = [
+    "/vehicles/",
+    "/vehicles/?segment=scooter&price=1-5&powertrain=ev",
+    "/vehicles/upcoming/",
+    "/vehicles/electric/",
+    "/vehicles/suzuki/",
+]
+
+
+@pytest.mark.parametrize("url", LISTINGS)
+def test_vehicle_listings_stay_within_budget_as_the_catalogue_grows(
+    client, site, url, django_capture_on_commit_callbacks
+):
+    _fill_catalogue(3, variants_each=1, prices_each=1)
+    few = _queries(client, url, django_capture_on_commit_callbacks)
+    _fill_catalogue(30, variants_each=4, prices_each=3)
+    many = _queries(client, url, django_capture_on_commit_callbacks)
+    _assert_flat(url, LISTING_BUDGET, few, many, ("3 models", "33 models"))
