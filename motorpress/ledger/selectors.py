@@ -79,6 +79,10 @@ class MakeRecord:
     def summary(self) -> str:
         if not self.date_promises:
             return "No dated promises recorded."
+        if not self.resolved_date_promises:
+            text = f"{self.date_promises} dated promise{'s' if self.date_promises > 1 else ''}"
+            text += ", none resolved yet"
+            return f"{text}; {self.overdue} overdue" if self.overdue else text
         text = f"{self.late} of {self.resolved_date_promises} dated promises late"
         if self.median_delay_days is not None:
             text += f", median delay {self.median_delay_days} days"

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from motorpress.core.charts import Bar, horizontal_bar_chart
+from motorpress.core.formatting import format_number
 from motorpress.ledger import selectors
 from motorpress.ledger.forms import TrackerFilterForm
 from motorpress.ledger.models import Metric
@@ -20,7 +21,7 @@ def _range_chart(rows):
         Bar(
             label=str(row.claim.vehicle_model or row.claim.make),
             value=float(row.outcome.number / row.claim.number * 100),
-            display=f"{row.outcome.number:g} of {row.claim.number:g} km",
+            display=f"{format_number(row.outcome.number)} of {format_number(row.claim.number)} km",
         )
         for row in points
     ]
