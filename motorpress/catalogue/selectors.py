@@ -39,8 +39,13 @@ PRICE_BAND_LABELS = {
 
 
 def _latest_ex_showroom(variant_ref: str = "pk"):
+    """The newest ex-showroom price already in effect (an announced future price is not)."""
     return Subquery(
-        PricePoint.objects.filter(variant=OuterRef(variant_ref), kind=PriceKind.EX_SHOWROOM)
+        PricePoint.objects.filter(
+            variant=OuterRef(variant_ref),
+            kind=PriceKind.EX_SHOWROOM,
+            effective_date__lte=timezone.localdate(),
+        )
         .order_by("-effective_date", "-pk")
         .values("amount")[:1]
     )

@@ -1,5 +1,6 @@
 """Resolving compare URLs and building comparisons from the catalogue."""
 
+import re
 from dataclasses import dataclass
 
 from motorpress.catalogue import selectors as catalogue
@@ -32,12 +33,19 @@ def canonical_path(slugs: list[str]) -> str:
     return f"/compare/{SEPARATOR.join(sorted(slugs))}/"
 
 
+# A make slug and a model slug (80 characters each) joined by a hyphen.
+MAX_PART_LENGTH = 161
+_PART = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
 def split_compare_slug(value: str) -> list[str]:
+    """The 2-4 distinct '<make>-<model>' parts of a compare slug; anything else is refused
+    before it reaches the database (a long part would expand into a huge query)."""
     slugs = value.split(SEPARATOR)
     if not MIN_VEHICLES <= len(slugs) <= MAX_VEHICLES or len(set(slugs)) != len(slugs):
-        raise NotComparable(value)
-    if any(not slug for slug in slugs):
-        raise NotComparable(value)
+        raise NotComparable(value[:200])
+    if any(len(slug) > MAX_PART_LENGTH or not _PART.fullmatch(slug) for slug in slugs):
+        raise NotComparable(value[:200])
     return slugs
 
 

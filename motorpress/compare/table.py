@@ -135,7 +135,11 @@ ROWS = [
 def _comparable(values: list, columns: list[Column], spec: RowSpec) -> bool:
     """Only numbers in the same unit can be ranked (kmpl against km/kWh cannot)."""
     if spec.label == "Claimed efficiency":
-        units = {c.variant.efficiency_unit for c in columns if c.variant}
+        units = {
+            column.variant.efficiency_unit
+            for column, value in zip(columns, values, strict=True)
+            if value is not None
+        }
         if len(units) > 1:
             return False
     return sum(isinstance(v, int | Decimal | float) for v in values) >= 2
@@ -161,7 +165,8 @@ def build_table(columns: list[Column]) -> CompareTable:
             Row(
                 label=spec.label,
                 cells=[Cell(d, i in best) for i, d in enumerate(displays)],
-                differs=len(set(displays)) > 1,
+                # Two prices can round to the same "Rs 1.85 lakh" and still differ.
+                differs=len(set(displays)) > 1 or len(set(values)) > 1,
                 better=spec.better,
             )
         )
