@@ -23,6 +23,8 @@ urlpatterns += [
     path("vehicles/", include("motorpress.catalogue.urls")),
     path("compare/", include("motorpress.compare.urls")),
     path("tracker/", include("motorpress.ledger.urls")),
+    path("api/v1/", include("motorpress.api.urls")),
+    path("", include("motorpress.discovery.urls")),
     path("authors/<slug:slug>/", newsroom_views.author_detail, name="author_detail"),
     path("", include(wagtail_urls)),
 ]

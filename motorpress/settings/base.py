@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "motorpress.catalogue",
     "motorpress.compare",
     "motorpress.ledger",
+    "motorpress.discovery",
+    "motorpress.api",
     "motorpress.newsroom",
     "motorpress.demo",
     "wagtail.contrib.forms",

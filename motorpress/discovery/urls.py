@@ -1,0 +1,3 @@
+"""Search, feeds, sitemaps and robots.txt (mounted at the site root)."""
+
+urlpatterns = []
