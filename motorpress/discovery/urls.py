@@ -1,3 +1,8 @@
 """Search, feeds, sitemaps and robots.txt (mounted at the site root)."""
 
-urlpatterns = []
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("motorpress.discovery.search.urls")),
+    path("", include("motorpress.discovery.syndication.urls")),
+]
