@@ -52,3 +52,32 @@ def pytest_collection_modifyitems(config, items):
     )
     for item in browser_items:
         item.add_marker(pytest.mark.skip(reason=message))
+
+
+@pytest.fixture
+def queries_after_publish(django_capture_on_commit_callbacks):
+    """Count the queries of one request right after a publish, the worst steady state.
+
+    A publish moves the content generation on, so cached fragments (rails, card lists) are
+    rebuilt; per-site data (the Site and its root page) and image renditions stay warm.
+    Returns a function `(client, url) -> (captured_queries, response)`.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from motorpress.core.cache import bump_content_generation
+
+    def publish_happened():
+        with django_capture_on_commit_callbacks(execute=True):
+            bump_content_generation()
+
+    def measure(client, url):
+        publish_happened()
+        client.get(url)  # warm renditions and the cached site lookup
+        publish_happened()
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
+        return context.captured_queries, response
+
+    return measure

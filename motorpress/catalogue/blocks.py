@@ -1,5 +1,7 @@
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from motorpress.core.blocks import in_bulk_ordered
+
 
 class VehicleModelChooserBlock(SnippetChooserBlock):
     """Chooses a vehicle model; a body's choices resolve in one query, make included."""
@@ -8,6 +10,4 @@ class VehicleModelChooserBlock(SnippetChooserBlock):
         super().__init__("catalogue.VehicleModel", **kwargs)
 
     def bulk_to_python(self, values):
-        ids = [value for value in values if value is not None]
-        found = self.model_class.objects.select_related("make").in_bulk(ids)
-        return [found.get(value) for value in values]
+        return in_bulk_ordered(self.model_class.objects.select_related("make"), values)

@@ -3,6 +3,8 @@
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from motorpress.core.blocks import in_bulk_ordered
+
 
 class ClaimChooserBlock(SnippetChooserBlock):
     def __init__(self, **kwargs):
@@ -11,8 +13,7 @@ class ClaimChooserBlock(SnippetChooserBlock):
     def bulk_to_python(self, values):
         from motorpress.ledger.selectors import claims_queryset
 
-        found = claims_queryset().in_bulk([value for value in values if value is not None])
-        return [found.get(value) for value in values]
+        return in_bulk_ordered(claims_queryset(), values)
 
 
 class ClaimBlock(blocks.StructBlock):

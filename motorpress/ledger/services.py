@@ -10,6 +10,15 @@ from motorpress.core.periods import Period
 from motorpress.ledger.models import Claim, Outcome
 
 
+def _save_with_source(record, source: dict | None):
+    """Apply the source fields (source_url, source_page, source_label, is_demo), validate, save."""
+    for key, value in (source or {}).items():
+        setattr(record, key, value)
+    record.full_clean()
+    record.save()
+    return record
+
+
 @transaction.atomic
 def claim_record(
     *,
@@ -34,11 +43,7 @@ def claim_record(
     claim.number = number
     claim.unit = unit
     claim.claimed_on_is_approximate = claimed_on_is_approximate
-    for key, value in (source or {}).items():
-        setattr(claim, key, value)
-    claim.full_clean()
-    claim.save()
-    return claim
+    return _save_with_source(claim, source)
 
 
 @transaction.atomic
@@ -59,8 +64,4 @@ def outcome_record(
     outcome.happened_on = happened_on
     outcome.number = number
     outcome.note = note
-    for key, value in (source or {}).items():
-        setattr(outcome, key, value)
-    outcome.full_clean()
-    outcome.save()
-    return outcome
+    return _save_with_source(outcome, source)

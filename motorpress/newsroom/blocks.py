@@ -6,6 +6,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from motorpress.compare.blocks import CompareTableBlock
+from motorpress.core.blocks import in_bulk_ordered
 from motorpress.ledger.blocks import ClaimBlock
 
 BODY_IMAGE_SPECS = ("width-480", "width-800", "width-1200")
@@ -15,9 +16,7 @@ class BulkImageChooserBlock(ImageChooserBlock):
     """Fetches a body's images with their renditions in two queries, not two per image."""
 
     def bulk_to_python(self, values):
-        ids = [value for value in values if value is not None]
-        images = get_image_model().objects.prefetch_renditions().in_bulk(ids)
-        return [images.get(value) for value in values]
+        return in_bulk_ordered(get_image_model().objects.prefetch_renditions(), values)
 
 
 class FigureBlock(blocks.StructBlock):

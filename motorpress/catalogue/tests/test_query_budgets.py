@@ -9,8 +9,6 @@ same number of queries with a handful of figures as with many.
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from motorpress.catalogue.tests.factories import (
@@ -22,25 +20,10 @@ from motorpress.catalogue.tests.factories import (
     VehicleModelFactory,
     create_story_about,
 )
-from motorpress.core.cache import bump_content_generation
 from motorpress.newsroom.tests.factories import ImageFactory
 
 VEHICLE_BUDGET = 12
 LISTING_BUDGET = 10
-
-
-def _queries(client, url, django_capture_on_commit_callbacks):
-    def publish_happened():  # as after a publish: cached fragments are rebuilt
-        with django_capture_on_commit_callbacks(execute=True):
-            bump_content_generation()
-
-    publish_happened()
-    client.get(url)  # warm image renditions and Wagtail's site-root cache
-    publish_happened()
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return context.captured_queries
 
 
 def _assert_flat(url, budget, few, many, what):
@@ -87,36 +70,36 @@ def vehicle(site):
 
 
 def test_vehicle_page_stays_within_budget_as_variants_prices_offers_and_stories_grow(
-    client, site, vehicle, django_capture_on_commit_callbacks
+    client, site, vehicle, queries_after_publish
 ):
     url = vehicle.get_absolute_url()
     _add_variants(vehicle, 2, prices_each=1)
     _add_offers(vehicle, 1)
     _add_stories(site, vehicle, 1)
     SalesFigureFactory(make=vehicle.make)
-    few = _queries(client, url, django_capture_on_commit_callbacks)
+    few, _ = queries_after_publish(client, url)
 
     _add_variants(vehicle, 10, prices_each=3)  # 12 variants, 32 prices
     _add_offers(vehicle, 7)
     _add_stories(site, vehicle, 9)
     for other in range(5):  # more models in the compare picker
         VehicleModelFactory(make=vehicle.make, name=f"Other {other}")
-    many = _queries(client, url, django_capture_on_commit_callbacks)
+    many, _ = queries_after_publish(client, url)
     _assert_flat(url, VEHICLE_BUDGET, few, many, ("2 variants", "12 variants"))
 
 
 def test_vehicle_page_stays_within_budget_as_monthly_sales_figures_grow(
-    client, site, vehicle, django_capture_on_commit_callbacks
+    client, site, vehicle, queries_after_publish
 ):
     url = vehicle.get_absolute_url()
     _add_variants(vehicle, 1, prices_each=1)
     SalesFigureFactory(make=vehicle.make, vehicle_model=vehicle, period_start=date(2025, 1, 1))
-    few = _queries(client, url, django_capture_on_commit_callbacks)
+    few, _ = queries_after_publish(client, url)
     for month in range(2, 13):
         SalesFigureFactory(
             make=vehicle.make, vehicle_model=vehicle, period_start=date(2025, month, 1)
         )
-    many = _queries(client, url, django_capture_on_commit_callbacks)
+    many, _ = queries_after_publish(client, url)
     _assert_flat(url, VEHICLE_BUDGET, few, many, ("1 sales figure", "12"))
 
 
@@ -154,10 +137,10 @@ LISTINGS = [
 
 @pytest.mark.parametrize("url", LISTINGS)
 def test_vehicle_listings_stay_within_budget_as_the_catalogue_grows(
-    client, site, url, django_capture_on_commit_callbacks
+    client, site, url, queries_after_publish
 ):
     _fill_catalogue(3, variants_each=1, prices_each=1)
-    few = _queries(client, url, django_capture_on_commit_callbacks)
+    few, _ = queries_after_publish(client, url)
     _fill_catalogue(30, variants_each=4, prices_each=3)
-    many = _queries(client, url, django_capture_on_commit_callbacks)
+    many, _ = queries_after_publish(client, url)
     _assert_flat(url, LISTING_BUDGET, few, many, ("3 models", "33 models"))

@@ -14,25 +14,10 @@ from motorpress.compare.tests.conftest import (
     soup,
     vehicle_with_variants,
 )
-from motorpress.core.cache import bump_content_generation
 from motorpress.newsroom.tests.factories import AuthorFactory, create_article
 
 COMPARE_BUDGET = 10
 BLOCK_COST = 2  # queries a compare table adds to an article page
-
-
-def _queries(client, url, django_capture_on_commit_callbacks):
-    def publish_happened():  # as after a publish: cached fragments are rebuilt
-        with django_capture_on_commit_callbacks(execute=True):
-            bump_content_generation()
-
-    publish_happened()
-    client.get(url)  # warm Wagtail's site-root cache and the like
-    publish_happened()
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return context.captured_queries, response
 
 
 def _listing(queries) -> str:
@@ -47,12 +32,12 @@ def _four(prefix: str, *, variants: int, prices_each: int) -> str:
 
 
 def test_comparing_four_vehicles_costs_the_same_few_queries_however_many_variants_they_have(
-    client, db, django_capture_on_commit_callbacks
+    client, db, queries_after_publish
 ):
     simple = _four("simple", variants=1, prices_each=1)
     rich = _four("rich", variants=8, prices_each=3)
-    few, _ = _queries(client, simple, django_capture_on_commit_callbacks)
-    many, response = _queries(client, rich, django_capture_on_commit_callbacks)
+    few, _ = queries_after_publish(client, simple)
+    many, response = queries_after_publish(client, rich)
     assert len(shown_table(response).vehicles) == 4
     # The cheapest variant's newest price: Trim 0, third price (2026) = Rs 1,01,000.
     assert shown_table(response).row("Ex-showroom price").values[0] == (
@@ -65,13 +50,13 @@ def test_comparing_four_vehicles_costs_the_same_few_queries_however_many_variant
 
 
 def test_comparing_four_demo_vehicles_stays_within_the_budget(
-    client, catalogue, django_capture_on_commit_callbacks
+    client, catalogue, queries_after_publish
 ):
     url = (
         "/compare/ktm-rc-160-vs-maruti-suzuki-e-vitara"
         "-vs-toyota-urban-cruiser-hyryder-vs-yamaha-r15/"
     )
-    queries, _ = _queries(client, url, django_capture_on_commit_callbacks)
+    queries, _ = queries_after_publish(client, url)
     assert len(queries) <= COMPARE_BUDGET, f"{len(queries)} queries:\n{_listing(queries)}"
 
 
@@ -105,7 +90,7 @@ def _story(site, vehicles=()):
 
 
 def test_a_compare_table_adds_two_queries_to_an_article_however_much_it_shows(
-    client, site, catalogue, django_capture_on_commit_callbacks
+    client, site, catalogue, queries_after_publish
 ):
     """Its vehicles (resolved in bulk) and their variants with current prices: never a query
     per vehicle, variant or price."""
@@ -119,7 +104,7 @@ def test_a_compare_table_adds_two_queries_to_an_article_however_much_it_shows(
 
     def count(article):
         url = f"/comparisons/{article.slug}/"
-        queries, response = _queries(client, url, django_capture_on_commit_callbacks)
+        queries, response = queries_after_publish(client, url)
         return queries, soup(response).select_one("section.compare-block")
 
     without, _ = count(plain)

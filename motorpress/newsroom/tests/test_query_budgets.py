@@ -6,10 +6,7 @@ rebuilt from the database under the budget.
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
-from motorpress.core.cache import bump_content_generation
 from motorpress.newsroom.tests.factories import AuthorFactory, ImageFactory, create_article
 
 HOME_BUDGET = 12
@@ -31,20 +28,6 @@ def _fill(site, count):
         )
 
 
-def _queries(client, url, django_capture_on_commit_callbacks):
-    def publish_happened():  # as after a publish: cached fragments are rebuilt
-        with django_capture_on_commit_callbacks(execute=True):
-            bump_content_generation()
-
-    publish_happened()
-    client.get(url)  # warm image renditions and Wagtail's site-root cache
-    publish_happened()
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200
-    return context.captured_queries
-
-
 PAGES = [
     ("/", HOME_BUDGET),
     ("/news/{article}/", ARTICLE_BUDGET),
@@ -57,15 +40,15 @@ PAGES = [
 
 @pytest.mark.parametrize(("url", "budget"), PAGES)
 def test_page_stays_within_its_query_budget_as_stories_grow(
-    client, site, url, budget, django_capture_on_commit_callbacks
+    client, site, url, budget, queries_after_publish
 ):
     _fill(site, 6)
     article = create_article(site.sections["news"], hero_image=ImageFactory())
     author = article.authors[0]
     target = url.format(article=article.slug, author=author.slug)
-    few = _queries(client, target, django_capture_on_commit_callbacks)
+    few, _ = queries_after_publish(client, target)
     _fill(site, 30)
-    many = _queries(client, target, django_capture_on_commit_callbacks)
+    many, _ = queries_after_publish(client, target)
     listing = "\n".join(query["sql"][:200] for query in many)
     assert len(many) <= budget, f"{target}: {len(many)} queries:\n{listing}"
     assert len(many) == len(few), (
