@@ -84,7 +84,11 @@ class Claim(index.Indexed, Sourced, ClusterableModel):
         ),
         InlinePanel("outcomes", label="Outcome", max_num=1),
     ]
-    search_fields = [index.SearchField("statement"), index.FilterField("metric")]
+    search_fields = [
+        index.SearchField("statement"),
+        index.AutocompleteField("statement"),
+        index.FilterField("metric"),
+    ]
 
     class Meta:
         ordering = ["-claimed_on", "-pk"]

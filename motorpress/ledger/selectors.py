@@ -10,8 +10,15 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from motorpress.catalogue.models import Make, VehicleModel
+from motorpress.core.periods import Precision
 from motorpress.ledger.models import Claim, Metric, Outcome
-from motorpress.ledger.status import ClaimStatus, OutcomeFacts, claim_status, months_after
+from motorpress.ledger.status import (
+    ClaimStatus,
+    OutcomeFacts,
+    claim_status,
+    days_label,
+    months_after,
+)
 
 DATE_METRICS = {Metric.LAUNCH, Metric.PRODUCTION_START, Metric.DELIVERIES_START}
 
@@ -26,8 +33,11 @@ class ClaimRow:
 
     @property
     def months_late(self) -> int | None:
+        # Only a promise for a month reads naturally as "N months after the promised month".
         period = self.claim.period
         if self.status.code != "late" or period is None or self.outcome is None:
+            return None
+        if period.precision != Precision.MONTH:
             return None
         return months_after(period, self.outcome.happened_on)
 
@@ -85,7 +95,7 @@ class MakeRecord:
             return f"{text}; {self.overdue} overdue" if self.overdue else text
         text = f"{self.late} of {self.resolved_date_promises} dated promises late"
         if self.median_delay_days is not None:
-            text += f", median delay {self.median_delay_days} days"
+            text += f", median delay {days_label(self.median_delay_days)}"
         if self.overdue:
             text += f"; {self.overdue} overdue"
         return text

@@ -44,11 +44,11 @@ class ClaimStatus:
     def label(self) -> str:
         match self.code:
             case "late":
-                return f"Late by {self.days} day{'s' if self.days != 1 else ''}"
+                return f"Late by {days_label(self.days)}"
             case "early":
-                return f"Early by {self.days} day{'s' if self.days != 1 else ''}"
+                return f"Early by {days_label(self.days)}"
             case "overdue":
-                return f"Overdue by {self.days} day{'s' if self.days != 1 else ''}"
+                return f"Overdue by {days_label(self.days)}"
             case "better":
                 return f"Better by {self.percent}%"
             case "worse":
@@ -56,11 +56,14 @@ class ClaimStatus:
         return dict(STATUS_CHOICES)[self.code]
 
 
+def days_label(days: int) -> str:
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
 def _percent(actual: Decimal, claimed: Decimal, *, lower_is_better: bool) -> Decimal:
+    """Change from the claim in percent, positive when the buyer is better off (unrounded)."""
     change = (Decimal(actual) - Decimal(claimed)) / Decimal(claimed) * 100
-    if lower_is_better:
-        change = -change
-    return change.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return -change if lower_is_better else change
 
 
 def claim_status(
@@ -76,9 +79,10 @@ def claim_status(
         return ClaimStatus("missed")
     if outcome is not None and number is not None and outcome.number is not None:
         change = _percent(outcome.number, number, lower_is_better=lower_is_better)
-        if abs(change) < KEPT_TOLERANCE_PERCENT:
-            return ClaimStatus("kept", percent=change)
-        return ClaimStatus("better" if change > 0 else "worse", percent=abs(change))
+        shown = abs(change).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        if abs(change) < KEPT_TOLERANCE_PERCENT:  # judged before rounding for display
+            return ClaimStatus("kept", percent=shown)
+        return ClaimStatus("better" if change > 0 else "worse", percent=shown)
     if outcome is not None and period is not None and outcome.happened_on is not None:
         if outcome.happened_on < period.start:
             return ClaimStatus("early", days=(period.start - outcome.happened_on).days)

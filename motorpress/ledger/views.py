@@ -8,6 +8,7 @@ from motorpress.core.formatting import format_number
 from motorpress.ledger import selectors
 from motorpress.ledger.forms import TrackerFilterForm
 from motorpress.ledger.models import Metric
+from motorpress.ledger.status import days_label
 
 
 def _range_chart(rows):
@@ -47,7 +48,7 @@ def _delay_chart(rows):
             Bar(
                 str(row.claim.vehicle_model or row.claim.make),
                 row.status.days,
-                f"{row.status.days} days",
+                days_label(row.status.days),
             )
             for row in late
         ],

@@ -18,7 +18,6 @@ class ClaimViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["__str__", "metric", "claimed_on", "is_demo"]
     list_filter = ["metric", "make", "is_demo"]
-    search_fields = ["statement"]
 
 
 register_snippet(ClaimViewSet)

@@ -100,13 +100,6 @@ def test_a_figure_within_half_a_percent_of_the_claim_is_kept(tested):
     assert status_of_figure("158", tested).code == "kept"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "BUG: status.py claim_status compares the change *after* rounding to 0.1, so 0.47% "
-        "(within half a percent) rounds to 0.5 and reads 'Better by 0.5%' instead of kept"
-    ),
-)
 def test_a_figure_0_47_percent_over_the_claim_is_still_within_half_a_percent_and_kept():
     assert status_of_figure("1000", "1004.7").code == "kept"
 
