@@ -8,6 +8,7 @@ from motorpress.catalogue.models import VehicleModel
 from motorpress.compare.table import Column, CompareTable, build_table
 
 MIN_VEHICLES, MAX_VEHICLES = 2, 4
+MAX_SLUG_LENGTH = 400  # a whole compare path segment; longer is a 404 before any query
 SEPARATOR = "-vs-"
 
 

@@ -6,9 +6,7 @@ from django.views.decorators.http import require_safe
 
 from motorpress.catalogue import selectors as catalogue
 from motorpress.compare import selectors
-from motorpress.compare.selectors import MAX_VEHICLES, NotComparable
-
-MAX_SLUG_LENGTH = 400
+from motorpress.compare.selectors import MAX_SLUG_LENGTH, MAX_VEHICLES, NotComparable
 
 
 @require_safe

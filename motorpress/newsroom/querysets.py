@@ -1,24 +1,11 @@
 """Named querysets for article listings, each with its prefetches written once."""
 
-from django.db.models import Exists, OuterRef, Prefetch
-from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
-from wagtail.query import PageQuerySet
+from django.db.models import Prefetch
+
+from motorpress.core.querysets import OneQueryPublicPageQuerySet
 
 
-class ArticlePageQuerySet(PageQuerySet):
-    def public(self):
-        """Pages with no view restriction on themselves or an ancestor.
-
-        Wagtail's own `public()` first loads every restriction in a separate query; this does
-        the same test as one correlated subquery (a restriction applies when its page's tree
-        path is a prefix of ours).
-        """
-        restricted = PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-        return self.exclude(Exists(restricted))
-
+class ArticlePageQuerySet(OneQueryPublicPageQuerySet):
     def published(self):
         return self.live().public()
 

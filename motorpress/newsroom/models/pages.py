@@ -1,11 +1,12 @@
 from django.db import models
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
 from wagtail.url_routing import RouteResult
 
 from motorpress.core.pages import OneQueryViewRestrictionsMixin
 from motorpress.core.pagination import paginate_or_404
+from motorpress.core.querysets import OneQueryPublicPageQuerySet
 
 
 class HomePage(OneQueryViewRestrictionsMixin, Page):
@@ -62,6 +63,8 @@ class SectionPage(OneQueryViewRestrictionsMixin, Page):
     """A section (News, Reviews, Comparisons, Features) listing its stories, newest first."""
 
     intro = models.CharField(max_length=300, blank=True)
+
+    objects = PageManager.from_queryset(OneQueryPublicPageQuerySet)()
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 

@@ -1,0 +1,168 @@
+"""Story feeds (latest, per section, per author, per make) for RSS, Atom and JSON Feed.
+
+Built on django.contrib.syndication. A feed object is made per request, so it can keep the
+request for absolute URLs; the format is the generator class it is given.
+"""
+
+import html
+import mimetypes
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from motorpress.catalogue.models import Make
+from motorpress.discovery.syndication import selectors
+from motorpress.discovery.syndication.text import language_of
+from motorpress.newsroom.models import Author
+
+
+class StoryFeed(Feed):
+    """The latest stories on the site; subclasses narrow them to a section, author or make."""
+
+    language = "en"
+
+    def __init__(self, request, feed_type):
+        self.request = request
+        self.feed_type = feed_type
+
+    def absolute(self, url: str) -> str:
+        return self.request.build_absolute_uri(url)
+
+    # The feed
+    def get_object(self, request, slug=None):
+        return None
+
+    def title(self, obj):
+        return f"{settings.WAGTAIL_SITE_NAME}: latest stories"
+
+    def link(self, obj):
+        return reverse("latest")
+
+    def description(self, obj):
+        return "The newest automotive news, launches, reviews and road tests."
+
+    def stories(self, obj):
+        return selectors.visible_articles(self.request)
+
+    def items(self, obj):
+        return selectors.feed_articles(self.stories(obj))
+
+    # Each story
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.get_url(request=self.request)
+
+    def item_guid(self, item):
+        return self.absolute(self.item_link(item))
+
+    def item_guid_is_permalink(self, item):
+        return True
+
+    def item_description(self, item):
+        # RSS descriptions and Atom summaries are HTML: the plain-text teaser is escaped once.
+        return html.escape(item.teaser, quote=False)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.first_published_at
+
+    def item_categories(self, item):
+        tags = [tagged.tag.name for tagged in item.tagged_items.all()]
+        return [item.get_kind_display(), *sorted(tags, key=str.lower)]
+
+    def item_image(self, item) -> dict | None:
+        renditions = item.hero_renditions()
+        if not renditions:
+            return None
+        largest = renditions[-1]
+        return {
+            "url": self.absolute(largest.url),
+            "type": mimetypes.guess_type(largest.file.name)[0] or "application/octet-stream",
+            "width": largest.width,
+            "height": largest.height,
+            "alt": largest.alt,
+        }
+
+    def item_extra_kwargs(self, item):
+        url = self.absolute(self.item_link(item))
+        image = self.item_image(item)
+        content = render_to_string(
+            "discovery/syndication/feed_item.html",
+            {"article": item, "highlights": item.highlight_texts, "image": image, "url": url},
+        )
+        return {
+            "authors": [
+                {"name": author.name, "url": self.absolute(author.get_absolute_url())}
+                for author in item.authors
+            ],
+            "content_html": content.strip(),
+            "summary_text": item.teaser,
+            "image": image,
+            "language": language_of(item.title),
+        }
+
+
+class SectionFeed(StoryFeed):
+    """Stories in one section (news, reviews, comparisons, features)."""
+
+    def get_object(self, request, slug):
+        return selectors.section_by_slug(request, slug)
+
+    def title(self, obj):
+        return f"{settings.WAGTAIL_SITE_NAME}: {obj.title}"
+
+    def link(self, obj):
+        return obj.get_url(request=self.request)
+
+    def description(self, obj):
+        return obj.intro or f"The newest stories in {obj.title}."
+
+    def stories(self, obj):
+        return super().stories(obj).child_of(obj)
+
+
+class AuthorFeed(StoryFeed):
+    """Stories with the author on the byline."""
+
+    def get_object(self, request, slug):
+        return Author.objects.get(slug=slug)  # DoesNotExist becomes a 404
+
+    def title(self, obj):
+        return f"{settings.WAGTAIL_SITE_NAME}: stories by {obj.name}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return f"The newest stories by {obj.name}{f', {obj.role}' if obj.role else ''}."
+
+    def stories(self, obj):
+        return super().stories(obj).filter(article_authors__author=obj)
+
+
+class MakeFeed(StoryFeed):
+    """Stories about a make or any of its models."""
+
+    def get_object(self, request, slug):
+        return Make.objects.get(slug=slug)
+
+    def title(self, obj):
+        return f"{settings.WAGTAIL_SITE_NAME}: {obj.name} stories"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return f"The newest stories about {obj.name} and its models."
+
+    def stories(self, obj):
+        return selectors.stories_by_make(super().stories(obj), obj)
+
+
+FEEDS = {"latest": StoryFeed, "section": SectionFeed, "author": AuthorFeed, "make": MakeFeed}

@@ -1,0 +1,177 @@
+"""Reads for feeds and sitemaps: which stories a machine may see, with their prefetches.
+
+Every output here shows only live, public stories whose publication date has come, on the
+site that was asked for. Each function is one query (plus fixed prefetches), however many
+stories there are.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Max, OuterRef, Prefetch, Q, Subquery, TextField
+from django.db.models.functions import Cast
+from django.http import Http404
+from django.utils import timezone
+from wagtail.models import Site
+
+from motorpress.catalogue.models import Make, VehicleModel
+from motorpress.compare.selectors import (
+    MAX_SLUG_LENGTH,
+    MAX_VEHICLES,
+    MIN_VEHICLES,
+    canonical_path,
+)
+from motorpress.newsroom.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticleTag,
+    Author,
+    SectionPage,
+)
+
+FEED_SIZE = 20
+NEWS_WINDOW = timedelta(days=2)
+NEWS_LIMIT = 1000
+
+
+def current_site(request) -> Site:
+    """The Wagtail site the request is for (cached per request by Wagtail); 404 if none."""
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("No site is configured for this host.")
+    return site
+
+
+def visible_articles(request):
+    """Live, public stories of the request's site, already published, newest first."""
+    now = timezone.now()
+    return (
+        ArticlePage.objects.published()
+        .descendant_of(current_site(request).root_page)
+        .filter(first_published_at__lte=now)
+        .exclude(expire_at__lte=now)  # expired but not yet unpublished by the scheduler
+        .newest_first()
+    )
+
+
+def feed_articles(queryset):
+    """The newest FEED_SIZE stories of `queryset` with what a feed item shows: bylines, tags,
+    hero renditions and highlights (the body stays unread)."""
+    return (
+        queryset.defer("body")
+        .with_bylines()
+        .with_hero_renditions()
+        .prefetch_related(
+            Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag"))
+        )[:FEED_SIZE]
+    )
+
+
+def _public_sections(request):
+    """Live sections of the site with no view restriction on them (or the home page)."""
+    return SectionPage.objects.child_of(current_site(request).root_page).live().public()
+
+
+def section_by_slug(request, slug: str) -> SectionPage:
+    """A live, public section directly under the site's home page."""
+    section = _public_sections(request).filter(slug=slug).first()
+    if section is None:
+        raise Http404("No such section.")
+    return section
+
+
+def sections(request):
+    """The site's live, public sections, each with `lastmod`: its newest story's last change."""
+    newest = (
+        visible_articles(request)
+        .filter(path__startswith=OuterRef("path"))
+        .order_by("-last_published_at")
+        .values("last_published_at")[:1]
+    )
+    return _public_sections(request).annotate(lastmod=Subquery(newest)).order_by("path")
+
+
+def stories_by_make(queryset, make: Make):
+    """Stories attached to the make itself or to any of its models."""
+    attached = ArticlePage.objects.filter(Q(makes=make) | Q(vehicles__make=make)).values("pk")
+    return queryset.filter(pk__in=attached)
+
+
+def authors_with_stories(request):
+    """Authors with at least one visible story, each with `lastmod` (their newest story)."""
+    newest = (
+        ArticleAuthor.objects.filter(
+            author=OuterRef("pk"), article__in=visible_articles(request).order_by().values("pk")
+        )
+        .order_by("-article__last_published_at")
+        .values("article__last_published_at")[:1]
+    )
+    return (
+        Author.objects.annotate(lastmod=Subquery(newest))
+        .filter(lastmod__isnull=False)
+        .order_by("slug")
+    )
+
+
+def news_articles(request):
+    """Stories first published in the last NEWS_WINDOW, newest first, at most NEWS_LIMIT."""
+    since = timezone.now() - NEWS_WINDOW
+    return (
+        visible_articles(request)
+        .filter(first_published_at__gte=since)
+        .defer_streamfields()
+        .defer("teaser")[:NEWS_LIMIT]
+    )
+
+
+def _list_block_ids(value) -> list:
+    """Model ids from a ListBlock's stored value (either of Wagtail's two storage formats)."""
+    return [item["value"] if isinstance(item, dict) else item for item in value or []]
+
+
+def compare_pages(request) -> dict[str, object]:
+    """Canonical compare paths that visible stories point to, each with its `lastmod`.
+
+    A story points to a comparison with a compare table in its body, or by being about two to
+    four vehicles. Three queries: bodies that hold a compare table, attached vehicles, models.
+    """
+    visible = visible_articles(request).order_by()
+    groups: list[tuple[list[int], object]] = []
+    with_tables = (
+        visible.alias(body_text=Cast("body", TextField()))
+        .filter(body_text__contains='"compare_table"')
+        .only("pk", "body", "last_published_at")
+    )
+    for article in with_tables:
+        for block in article.body.raw_data:
+            if block.get("type") == "compare_table":
+                ids = _list_block_ids((block.get("value") or {}).get("vehicles"))
+                groups.append((ids, article.last_published_at))
+    through = ArticlePage.vehicles.through
+    attached: dict[int, tuple[list[int], object]] = {}
+    rows = through.objects.filter(articlepage__in=visible.values("pk")).values_list(
+        "articlepage_id", "vehiclemodel_id", "articlepage__last_published_at"
+    )
+    for article_id, model_id, lastmod in rows:
+        attached.setdefault(article_id, ([], lastmod))[0].append(model_id)
+    groups.extend(attached.values())
+
+    wanted = {model_id for ids, _ in groups for model_id in ids if model_id is not None}
+    models = VehicleModel.objects.select_related("make").in_bulk(wanted)
+    pages: dict[str, object] = {}
+    for ids, lastmod in groups:
+        slugs = sorted({models[pk].compare_slug for pk in ids if pk in models})
+        path = canonical_path(slugs)
+        # The compare view refuses over-long addresses; a sitemap must not list a 404.
+        fits = len(path.strip("/").removeprefix("compare/")) <= MAX_SLUG_LENGTH
+        if MIN_VEHICLES <= len(slugs) <= MAX_VEHICLES and fits:
+            pages[path] = max(filter(None, [pages.get(path), lastmod]), default=None)
+    return dict(sorted(pages.items()))
+
+
+def makes_with_claims():
+    """Makes on the claims ledger, each with `lastmod`: its newest claim or outcome date."""
+    return (
+        Make.objects.filter(claims__isnull=False)
+        .annotate(claimed=Max("claims__claimed_on"), recorded=Max("claims__outcomes__recorded_on"))
+        .order_by("slug")
+    )
