@@ -24,6 +24,33 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Give the SQLite test database Wagtail's full-text search table.
+
+    The suite runs with --no-migrations, which leaves wagtailsearch_indexentry_fts a plain
+    table on SQLite instead of the FTS5 table and triggers that wagtail.search's migration
+    0006 creates, so every search would fail. This runs that migration's SQL once per test
+    session. PostgreSQL's index is plain columns and needs nothing.
+    """
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations import SeparateDatabaseAndState
+
+    with django_db_blocker.unblock():
+        if connection.vendor != "sqlite":
+            return
+        migration = import_module("wagtail.search.migrations.0006_customise_indexentry")
+        (fts,) = [
+            op for op in migration.Migration.operations if isinstance(op, SeparateDatabaseAndState)
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE IF EXISTS wagtailsearch_indexentry_fts")
+            for operation in fts.database_operations:
+                cursor.execute(operation.sql)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     from django.core.cache import cache

@@ -1,8 +1,56 @@
-"""schema.org JSON-LD for vehicle pages: Car or Motorcycle with an INR offer and claimed figures."""
+"""schema.org JSON-LD for vehicle pages: Car or Motorcycle with an INR offer and claimed figures.
+
+Each page has one JSON-LD script whose top-level node is the page's subject; its breadcrumb
+trail hangs off `mainEntityOfPage` (a WebPage), so crawlers read both from one object.
+"""
+
+from django.urls import reverse
 
 from motorpress.catalogue.models import Powertrain, Segment, VehicleModel
 
 FUEL_TYPES = {Powertrain.ICE: "Petrol", Powertrain.HYBRID: "Hybrid", Powertrain.EV: "Electric"}
+# schema.org has Car and Motorcycle (a scooter is a Motorcycle there); both are Products.
+SCHEMA_TYPES = {Segment.CAR: "Car", Segment.MOTORCYCLE: "Motorcycle", Segment.SCOOTER: "Motorcycle"}
+
+
+def breadcrumb_list(items: list[tuple[str, str]]) -> dict:
+    """BreadcrumbList from (name, absolute URL) pairs, outermost first."""
+    return {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(items, start=1)
+        ],
+    }
+
+
+def web_page(url: str, breadcrumbs: list[tuple[str, str]]) -> dict:
+    """The page a node is the main entity of, carrying the page's breadcrumb trail."""
+    return {"@type": "WebPage", "@id": url, "url": url, "breadcrumb": breadcrumb_list(breadcrumbs)}
+
+
+def schema_type(model: VehicleModel) -> str:
+    return SCHEMA_TYPES.get(model.segment, "Vehicle")
+
+
+def vehicle_reference(request, model: VehicleModel) -> dict:
+    """A vehicle named from elsewhere (a review's itemReviewed): type, name, brand, URL."""
+    return {
+        "@type": schema_type(model),
+        "name": str(model),
+        "brand": {"@type": "Brand", "name": model.make.name},
+        "model": model.name,
+        "url": request.build_absolute_uri(model.get_absolute_url()),
+    }
+
+
+def vehicle_breadcrumbs(request, model: VehicleModel) -> list[tuple[str, str]]:
+    """Vehicles > Make > Model."""
+    return [
+        ("Vehicles", request.build_absolute_uri(reverse("catalogue:list"))),
+        (model.make.name, request.build_absolute_uri(model.make.get_absolute_url())),
+        (str(model), request.build_absolute_uri(model.get_absolute_url())),
+    ]
 
 
 def _quantity(value, unit_code: str | None = None, unit_text: str | None = None) -> dict:
@@ -18,15 +66,15 @@ def vehicle(request, model: VehicleModel, image_url: str | None = None) -> dict:
     variants = list(model.variants.all())
     reference = variants[0] if variants else None
     prices = [v.current_price for v in variants if v.current_price]
+    url = request.build_absolute_uri(model.get_absolute_url())
     data = {
         "@context": "https://schema.org",
-        "@type": {Segment.CAR: "Car", Segment.MOTORCYCLE: "Motorcycle"}.get(
-            model.segment, "Motorcycle" if model.segment == Segment.SCOOTER else "Vehicle"
-        ),
+        "@type": schema_type(model),
         "name": str(model),
-        "url": request.build_absolute_uri(model.get_absolute_url()),
+        "url": url,
         "brand": {"@type": "Brand", "name": model.make.name},
         "model": model.name,
+        "mainEntityOfPage": web_page(url, vehicle_breadcrumbs(request, model)),
     }
     if model.summary:
         data["description"] = model.summary

@@ -191,8 +191,8 @@ def test_sales_show_the_model_and_the_makes_total(client, db):
     page = soup(client.get(model.get_absolute_url()))
     rows = [text_of(tr) for tr in page.select("#sales-heading ~ table tbody tr")]
     assert rows == [
-        "Month from Dec 2025 Suzuki Access 125 (India (domestic)) 58,900",
-        "Month from Nov 2025 Suzuki (India (domestic)) 12,34,567",
+        "Dec 2025 (month) Suzuki Access 125 (India (domestic)) 58,900",
+        "Nov 2025 (month) Suzuki (India (domestic)) 12,34,567",
     ]
 
 

@@ -64,7 +64,7 @@ def test_claims_ledger_snippet_list_shows_every_claim(editor):
     assert "Suzuki: Production start at the Gujarat plant" in text
 
 
-def test_claims_ledger_search_finds_a_claim_by_a_word_of_its_statement(search_index, editor):
+def test_claims_ledger_search_finds_a_claim_by_a_word_of_its_statement(db, editor):
     make = MakeFactory(name="Suzuki")
     dated_claim("2024 H1", make=make, statement="Launch of the electric scooter")
     dated_claim("2025 Q2", make=make, statement="Production start at the Gujarat plant")

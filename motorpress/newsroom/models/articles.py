@@ -180,12 +180,17 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         hero = self.hero_renditions()
         context["hero_renditions"] = hero
         context["share_image_url"] = hero[-1].url if hero else None
-        context["structured_data"] = structured_data.news_article(
-            request, self, context["share_image_url"]
-        )
         tags = list(self.tags.all())
         context["tags"] = tags
         context["vehicles"] = list(self.vehicles.select_related("make"))
+        section = self.get_parent()  # one query, for the breadcrumb trail's middle step
+        context["structured_data"] = structured_data.news_article(
+            request,
+            self,
+            context["share_image_url"],
+            section_title=section.title if section else None,
+            vehicles=context["vehicles"],
+        )
         context["related_articles"] = selectors.related_articles(
             article=self, tag_ids=[tag.pk for tag in tags]
         )
