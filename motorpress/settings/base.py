@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "ninja",  # serves the API docs' Swagger UI from our static files, not a CDN
     "modelcluster",
     "taggit",
     "django.contrib.admin",
