@@ -4,13 +4,15 @@
 set -euo pipefail
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 pg_url="$TEST_DATABASE_URL"
+# Two workers on two cores: each gets its own test database and Chromium.
+workers=(-n "${PYTEST_WORKERS:-2}")
 
 echo "== suite on SQLite (with browser tests) =="
-TEST_DATABASE_URL= pytest "$@"
+TEST_DATABASE_URL= pytest "${workers[@]}" "$@"
 
 if python scripts/pg_answers.py "$pg_url"; then
   echo "== suite on PostgreSQL =="
-  pytest -m "not browser" "$@"
+  pytest "${workers[@]}" -m "not browser" "$@"
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL does not answer at $pg_url and CI=true: failing." >&2
   exit 1
