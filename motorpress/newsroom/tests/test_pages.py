@@ -203,3 +203,11 @@ def test_private_sections_stay_private_and_unlisted(client, site):
     assert "/login" in response["Location"]
     assert b"Members-only feature" not in client.get("/latest/").content
     assert b"Members-only feature" not in client.get("/").content
+
+
+def test_a_missing_page_gets_the_sites_own_404_page(client, site):
+    response = client.get("/latest/", {"page": "abc"})
+    assert response.status_code == 404
+    page = soup(response)
+    assert page.h1.get_text(strip=True) == "We could not find that page"
+    assert page.select_one('a[href="/search/"]')
