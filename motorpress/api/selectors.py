@@ -8,7 +8,7 @@ live, public pages are ever read.
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
 from django.utils import timezone
@@ -38,25 +38,17 @@ class ArticleFilters:
     published_before: date | None = None  # before this day (India time)
 
 
-def _with_tags(qs):
-    return qs.prefetch_related(
-        Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag").order_by("pk"))
-    )
-
-
 def _articles():
     """Published stories, newest first, with everything an item shows prefetched.
 
     Four queries in all: the stories, their bylines, their hero images' renditions and their
     tags. The body is not read; highlights are.
     """
-    return _with_tags(
+    return (
         ArticlePage.objects.published()
         .filter(first_published_at__isnull=False)
         .newest_first()
-        .defer("body")
-        .with_bylines()
-        .with_hero_renditions()
+        .for_syndication()
     )
 
 
@@ -151,12 +143,11 @@ def public_sections() -> list[SectionPage]:
 def article_detail(*, article_id: int) -> ArticlePage:
     """A published story with bylines, tags, tested figures and hero renditions; 404 otherwise."""
     article = (
-        _with_tags(
-            ArticlePage.objects.published()
-            .with_bylines()
-            .with_tested_figures()
-            .with_hero_renditions()
-        )
+        ArticlePage.objects.published()
+        .with_bylines()
+        .with_tested_figures()
+        .with_hero_renditions()
+        .with_tags()
         .filter(pk=article_id)
         .first()
     )

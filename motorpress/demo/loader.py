@@ -1,5 +1,6 @@
 """Loads the demo newsroom from the YAML files in content/. Safe to run any number of times."""
 
+import io
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -43,15 +44,9 @@ def _image(title: str, filename: str, data: bytes, alt: str):
     image = Image.objects.filter(title=title).first()
     if image is None:
         image = Image(title=title, description=alt[:255])
-        image.file.save(filename, ImageFile(_bytes_io(data), name=filename), save=False)
+        image.file.save(filename, ImageFile(io.BytesIO(data), name=filename), save=False)
         image.save()
     return image
-
-
-def _bytes_io(data: bytes):
-    import io
-
-    return io.BytesIO(data)
 
 
 def _body_blocks(body: list[dict]) -> list[dict]:

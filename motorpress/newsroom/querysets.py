@@ -32,6 +32,19 @@ class ArticlePageQuerySet(OneQueryPublicPageQuerySet):
             )
         )
 
+    def with_tags(self):
+        from motorpress.newsroom.models import ArticleTag
+
+        return self.prefetch_related(
+            Prefetch(
+                "tagged_items", queryset=ArticleTag.objects.select_related("tag").order_by("pk")
+            )
+        )
+
+    def for_syndication(self):
+        """What feeds and the API show of a story: all but the body, in four queries."""
+        return self.defer("body").with_bylines().with_hero_renditions().with_tags()
+
     def with_hero_renditions(self):
         """The hero image joined in and all its renditions in one more query.
 

@@ -7,7 +7,7 @@ stories there are.
 
 from datetime import timedelta
 
-from django.db.models import Max, OuterRef, Prefetch, Q, Subquery, TextField
+from django.db.models import Max, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
@@ -23,7 +23,6 @@ from motorpress.compare.selectors import (
 from motorpress.newsroom.models import (
     ArticleAuthor,
     ArticlePage,
-    ArticleTag,
     Author,
     SectionPage,
 )
@@ -56,14 +55,7 @@ def visible_articles(request):
 def feed_articles(queryset):
     """The newest FEED_SIZE stories of `queryset` with what a feed item shows: bylines, tags,
     hero renditions and highlights (the body stays unread)."""
-    return (
-        queryset.defer("body")
-        .with_bylines()
-        .with_hero_renditions()
-        .prefetch_related(
-            Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag"))
-        )[:FEED_SIZE]
-    )
+    return queryset.for_syndication()[:FEED_SIZE]
 
 
 def _public_sections(request):
