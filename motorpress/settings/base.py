@@ -166,3 +166,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# HTTP cache headers, the anonymous page cache and CDN purging (extends MIDDLEWARE).
+from .caching import *  # noqa: E402
