@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
+from django.utils.cache import set_response_etag
 
 from motorpress.core.cache import content_generation
 from motorpress.core.http_cache import is_private_request, is_public_response
@@ -54,6 +55,8 @@ def _is_storable(request, response) -> bool:
 
 
 def _freeze(response) -> tuple:
+    if not response.has_header("ETag"):
+        set_response_etag(response)  # once, here, rather than hashing the body on every hit
     headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_STORED]
     return (response.status_code, headers, response.content)
 
