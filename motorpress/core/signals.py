@@ -1,11 +1,11 @@
 """Site changes, and publishing a site's root page, invalidate the cached site lookup."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
-from motorpress.core.cache import bump_site_generation
+from motorpress.core.cache import bump_content_generation, bump_site_generation
 
 
 @receiver(post_save, sender=Site)
@@ -19,3 +19,11 @@ def _site_changed(sender, **kwargs):
 def _root_page_changed(sender, instance, **kwargs):
     if instance.depth <= 2:  # a site root (Wagtail's tree root is depth 1, home pages depth 2)
         bump_site_generation()
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def _view_restrictions_changed(sender, **kwargs):
+    """Pages cache their restrictions per content generation (motorpress.core.pages)."""
+    bump_content_generation()

@@ -6,3 +6,6 @@ class LedgerConfig(AppConfig):
 
     name = "motorpress.ledger"
     label = "ledger"
+
+    def ready(self):
+        from motorpress.ledger import signals  # noqa: F401 - connects the receivers

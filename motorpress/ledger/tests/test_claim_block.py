@@ -20,7 +20,7 @@ def callout(client, article):
 
 
 def test_story_citing_a_claim_shows_it_and_its_status_changes_once_the_outcome_is_recorded(
-    client, site
+    django_capture_on_commit_callbacks, client, site
 ):
     suzuki = MakeFactory(name="Suzuki")
     claim = dated_claim(
@@ -49,12 +49,14 @@ def test_story_citing_a_claim_shows_it_and_its_status_changes_once_the_outcome_i
     assert box.select_one("strong.status").get_text() == f"Overdue by {overdue_days} days"
     assert box.select_one('a[href="/tracker/suzuki/"]') is not None
 
-    outcome_record(
-        claim=claim,
-        recorded_on=date(2024, 8, 15),
-        happened_on=date(2024, 8, 15),
-        source={"source_label": "Launch event"},
-    )
+    # Recorded and committed, as in the admin: cached stories move on after the commit.
+    with django_capture_on_commit_callbacks(execute=True):
+        outcome_record(
+            claim=claim,
+            recorded_on=date(2024, 8, 15),
+            happened_on=date(2024, 8, 15),
+            source={"source_label": "Launch event"},
+        )
     assert callout(client, article).select_one("strong.status").get_text() == "Late by 46 days"
 
 

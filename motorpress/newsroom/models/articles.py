@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from motorpress.core.pages import OneQueryViewRestrictionsMixin
+from motorpress.core.pages import AtomicPublishMixin, OneQueryViewRestrictionsMixin
 from motorpress.core.readtime import read_time_minutes
 from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
 from motorpress.newsroom.querysets import ArticlePageQuerySet
@@ -58,7 +58,7 @@ class ArticleAuthor(Orderable):
         ]
 
 
-class ArticlePage(OneQueryViewRestrictionsMixin, Page):
+class ArticlePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
     """A story of any kind: news, launch, review, road test and the rest."""
 
     kind = models.CharField(max_length=20, choices=ArticleKind.choices, default=ArticleKind.NEWS)
@@ -174,25 +174,36 @@ class ArticlePage(OneQueryViewRestrictionsMixin, Page):
         return [renditions[spec] for spec in HERO_IMAGE_SPECS]
 
     def get_context(self, request, *args, **kwargs):
-        from motorpress.newsroom import selectors, structured_data
+        from motorpress.newsroom import selectors, story_cache
 
         context = super().get_context(request, *args, **kwargs)
-        hero = self.hero_renditions()
-        context["hero_renditions"] = hero
-        context["share_image_url"] = hero[-1].url if hero else None
-        tags = list(self.tags.all())
-        context["tags"] = tags
-        context["vehicles"] = list(self.vehicles.select_related("make"))
-        section = self.get_parent()  # one query, for the breadcrumb trail's middle step
-        context["structured_data"] = structured_data.news_article(
-            request,
-            self,
-            context["share_image_url"],
-            section_title=section.title if section else None,
-            vehicles=context["vehicles"],
-        )
-        context["related_articles"] = selectors.related_articles(
-            article=self, tag_ids=[tag.pk for tag in tags]
+        context.update(
+            story_cache.story_context(self, request, lambda: self._story_context(request))
         )
         context["latest_articles"] = selectors.latest_articles(exclude_id=self.pk)
         return context
+
+    def _story_context(self, request) -> dict:
+        from motorpress.newsroom import selectors, structured_data
+
+        hero = self.hero_renditions()
+        share_image_url = hero[-1].url if hero else None
+        tags = list(self.tags.all())
+        vehicles = list(self.vehicles.select_related("make"))
+        section = self.get_parent()  # one query, for the breadcrumb trail's middle step
+        return {
+            "hero_renditions": hero,
+            "share_image_url": share_image_url,
+            "tags": tags,
+            "vehicles": vehicles,
+            "structured_data": structured_data.news_article(
+                request,
+                self,
+                share_image_url,
+                section_title=section.title if section else None,
+                vehicles=vehicles,
+            ),
+            "related_articles": list(
+                selectors.related_articles(article=self, tag_ids=[tag.pk for tag in tags])
+            ),
+        }

@@ -4,12 +4,13 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.url_routing import RouteResult
 
-from motorpress.core.pages import OneQueryViewRestrictionsMixin
+from motorpress.core.pages import AtomicPublishMixin, OneQueryViewRestrictionsMixin
 from motorpress.core.pagination import paginate_or_404
 from motorpress.core.querysets import OneQueryPublicPageQuerySet
+from motorpress.newsroom import story_cache
 
 
-class HomePage(OneQueryViewRestrictionsMixin, Page):
+class HomePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
     """The front page: lead story, the Latest News rail, a reviews strip."""
 
     lead_story = models.ForeignKey(
@@ -34,13 +35,16 @@ class HomePage(OneQueryViewRestrictionsMixin, Page):
 
         if len(path_components) == 2 and all(path_components):
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            article = (
-                ArticlePage.objects.live()
-                .with_bylines()
-                .with_tested_figures()
-                .select_related("hero_image", "locale")
-                .filter(url_path=url_path)
-                .first()
+            article = story_cache.article_at(
+                url_path,
+                lambda: (
+                    ArticlePage.objects.live()
+                    .with_bylines()
+                    .with_tested_figures()
+                    .select_related("hero_image", "locale")
+                    .filter(url_path=url_path)
+                    .first()
+                ),
             )
             if article is None:
                 raise Http404
@@ -59,7 +63,7 @@ class HomePage(OneQueryViewRestrictionsMixin, Page):
         return context
 
 
-class SectionPage(OneQueryViewRestrictionsMixin, Page):
+class SectionPage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
     """A section (News, Reviews, Comparisons, Features) listing its stories, newest first."""
 
     intro = models.CharField(max_length=300, blank=True)
