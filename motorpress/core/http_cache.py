@@ -10,7 +10,7 @@ from django.utils.cache import patch_cache_control
 
 SAFE_METHODS = ("GET", "HEAD")
 # Statuses whose answer is the same for every reader and worth keeping in a shared cache.
-PUBLIC_STATUSES = frozenset({200, 203, 204, 300, 301, 308, 404, 410})
+PUBLIC_STATUSES = frozenset({200, 203, 204, 300, 301, 304, 308, 404, 410})
 _PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
 
 

@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from motorpress.catalogue.importing import catalogue_import, read_rows
 from motorpress.catalogue.models import Make, Variant, VehicleModel
 from motorpress.core.periods import Period
+from motorpress.core.roles import ensure_roles
 from motorpress.demo.images import hero_png, portrait_png
 from motorpress.ledger.services import claim_record, outcome_record
 from motorpress.newsroom.models import ArticlePage, Author, ReviewTest
@@ -220,6 +221,9 @@ def admin_user_ensure(*, username: str = "admin", password: str | None = None) -
 def demo_load() -> DemoLoadReport:
     report = DemoLoadReport()
     structure = site_structure_ensure(hostname="127.0.0.1", port=8000)
+    # After the structure: a fresh site's home page replaces Wagtail's placeholder, and the
+    # roles' page permissions belong on the page that stays.
+    ensure_roles()
     load_catalogue(report)
     authors = load_authors(report)
     load_articles(report, authors, structure.sections)

@@ -7,6 +7,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from motorpress.compare.blocks import CompareTableBlock
 from motorpress.core.blocks import in_bulk_ordered
+from motorpress.core.sanitizing import sanitize_rich_text
 from motorpress.ledger.blocks import ClaimBlock
 
 BODY_IMAGE_SPECS = ("width-480", "width-800", "width-1200")
@@ -17,6 +18,23 @@ class BulkImageChooserBlock(ImageChooserBlock):
 
     def bulk_to_python(self, values):
         return in_bulk_ordered(get_image_model().objects.prefetch_renditions(), values)
+
+
+class SanitizedRichTextBlock(blocks.RichTextBlock):
+    """Rich text that is sanitised whenever it is stored: editor, API, import or a script.
+
+    get_prep_value is the one path every save takes (page saves and revisions alike), so
+    nothing outside the allowlist in motorpress.core.sanitizing reaches the database.
+    """
+
+    def get_prep_value(self, value):
+        return sanitize_rich_text(super().get_prep_value(value))
+
+    def deconstruct(self):
+        # Stored data is plain RichTextBlock data; keeping the base path in migrations means
+        # swapping the block in needs no migration.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.RichTextBlock", args, kwargs
 
 
 class FigureBlock(blocks.StructBlock):
@@ -38,7 +56,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
+    paragraph = SanitizedRichTextBlock(
         features=["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
     )
     heading = blocks.CharBlock(

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "motorpress.discovery",
     "motorpress.api",
     "motorpress.newsroom",
+    "motorpress.importing",
     "motorpress.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "motorpress.core.middleware.AtomicAdminWritesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "motorpress.importing.middleware.WordPressShortLinkMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -170,3 +172,7 @@ LOGGING = {
 
 # HTTP cache headers, the anonymous page cache and CDN purging (extends MIDDLEWARE).
 from .caching import *  # noqa: E402
+
+# Headers, CSP, password hashing, login throttling and upload limits; last, as it extends the
+# lists above (MIDDLEWARE, INSTALLED_APPS).
+from .security import *  # noqa: E402

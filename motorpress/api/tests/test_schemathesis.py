@@ -20,7 +20,7 @@ import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck
 from schemathesis import GenerationMode
-from schemathesis.specs.openapi.checks import positive_data_acceptance
+from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
 from motorpress.api.tests.demo import load_demo
 
@@ -49,6 +49,11 @@ def _validate(operation, case):
     ):
         assert response.json()["detail"].startswith("Invalid cursor"), response.text
         case.validate_response(response, excluded_checks=[positive_data_acceptance])
+    elif operation.path == "/api/v1/articles" and response.status_code == 200:
+        # A query string has no types: the "integer" 0 that breaks `published_before: date`
+        # arrives as the text "0", which pydantic reads as a Unix timestamp (1970-01-01), and
+        # an "array" author arrives as one text. Such cases are valid requests once sent.
+        case.validate_response(response, excluded_checks=[negative_data_rejection])
     else:
         case.validate_response(response)
 

@@ -36,7 +36,7 @@ def test_every_answer_is_public_for_a_minute_with_an_etag_and_304_when_unchanged
     first = api(path)
     assert first.status_code == 200
     assert first["Content-Type"].startswith("application/json")
-    assert first["Cache-Control"] == "public, max-age=60"
+    assert_public_for_a_minute(first)
     etag = first["ETag"]
     assert etag.startswith('"')
     assert etag.endswith('"')
@@ -44,7 +44,7 @@ def test_every_answer_is_public_for_a_minute_with_an_etag_and_304_when_unchanged
     assert again.status_code == 304
     assert again.content == b""
     assert again["ETag"] == etag
-    assert again["Cache-Control"] == "public, max-age=60"
+    assert_public_for_a_minute(again)
     assert api(path, if_none_match='"something-else"').status_code == 200
 
 
@@ -61,7 +61,7 @@ def test_errors_are_json_and_cacheable_too(api):
     response = api("/articles/999999")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json; charset=utf-8"
-    assert response["Cache-Control"] == "public, max-age=60"
+    assert_public_for_a_minute(response)
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
@@ -129,3 +129,9 @@ def test_the_interactive_docs_load_the_schema(api):
     response = api("/docs")
     assert response.status_code == 200
     assert b"/api/v1/openapi.json" in response.content
+
+
+def assert_public_for_a_minute(response):
+    """Browsers keep an answer a minute; shared caches (purged on publish) longer."""
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert {"public", "max-age=60", "s-maxage=600"} <= directives, directives
