@@ -166,3 +166,14 @@ def rows_by_make(rows: list[ClaimRow]) -> dict[int, list[ClaimRow]]:
     for row in rows:
         grouped[row.claim.make_id].append(row)
     return grouped
+
+
+def public_source_page_ids(rows: list[ClaimRow]) -> set[int]:
+    """Source stories readers may see: live and unrestricted. A claim citing an embargoed
+    draft or a members-only story must not print its headline on a public page."""
+    from wagtail.models import Page
+
+    ids = {row.claim.source_page_id for row in rows if row.claim.source_page_id}
+    if not ids:
+        return set()
+    return set(Page.objects.live().public().filter(pk__in=ids).values_list("pk", flat=True))

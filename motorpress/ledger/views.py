@@ -92,6 +92,7 @@ def make_tracker(request, make):
         "make": make_obj,
         "rows": rows,
         "record": records[0] if records else None,
+        "public_source_ids": selectors.public_source_page_ids(rows),
         "delay_chart": _delay_chart(rows),
     }
     return render(request, "ledger/make_tracker.html", context)

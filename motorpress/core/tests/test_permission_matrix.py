@@ -122,18 +122,8 @@ MATRIX = {
 }
 # fmt: on
 
-# (row, column) -> why: cells where the code today is less secure than the matrix says.
-# ledger/make_tracker.html prints a claim's source_page title and link without checking that
-# the story is live and public: an embargoed or login-only headline on a public, cached page.
-_TRACKER_LEAK = "tracker prints the title of an unpublished or private source story"
-KNOWN_BUGS: dict[tuple[str, str], str] = {
-    (row, column): _TRACKER_LEAK
-    for row in (
-        "tracker: draft as source",
-        "tracker: private story as source",
-    )
-    for column in COLUMNS
-}
+# Cells whose secure value is not yet met (strict xfail); empty since the tracker fix.
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 LIVE_TITLE = "Matrix live story about the Tata Curvv"
 DRAFT_TITLE = "Matrix embargoed draft about the Mahindra BE 6"
