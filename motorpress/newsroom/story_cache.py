@@ -8,9 +8,11 @@ Keys also carry the date, because claim statuses in a story ("overdue by 12 days
 """
 
 import uuid
+from functools import partial
 
 from django.core.cache import cache
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from motorpress.core.cache import content_generation
 
@@ -35,12 +37,32 @@ def article_at(url_path: str, load):
     return _cached(f"motorpress:story:page:{_generation()}:{url_path}", load)
 
 
+# Read outside the cached article fragment (the page head): kept in a small entry of their own.
+HEAD_KEYS = ("structured_data", "share_image_url")
+
+
 def story_context(article, request, build) -> dict:
-    """build() gives the story's context; cached per host (JSON-LD holds absolute URLs)."""
+    """build() gives the story's context; cached per host (JSON-LD holds absolute URLs).
+
+    Everything but the head is handed to the template lazily: when the article fragment is
+    cached too, the template never asks for it and nothing is unpickled.
+    """
     if getattr(request, "is_preview", False):
         return {**build(), "story_cache_token": uuid.uuid4().hex}
     key = (
         f"motorpress:story:context:{_generation()}:{article.pk}:"
         f"{request.scheme}:{request.get_host()}"
     )
-    return {**_cached(key, build), "story_cache_token": f"live:{timezone.localdate()}"}
+    loaded = {}
+
+    def full() -> dict:
+        if "context" not in loaded:
+            loaded["context"] = _cached(key, build)
+        return loaded["context"]
+
+    head = _cached(f"{key}:head", lambda: {name: full()[name] for name in HEAD_KEYS})
+    lazy = {
+        name: SimpleLazyObject(partial(lambda name: full()[name], name))
+        for name in ("hero_renditions", "tags", "vehicles", "related_articles")
+    }
+    return {**lazy, **head, "story_cache_token": f"live:{timezone.localdate()}"}

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -180,7 +181,10 @@ class ArticlePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         context.update(
             story_cache.story_context(self, request, lambda: self._story_context(request))
         )
-        context["latest_articles"] = selectors.latest_articles(exclude_id=self.pk)
+        # Lazy: the rail is a cached fragment, so most requests never build this queryset.
+        context["latest_articles"] = SimpleLazyObject(
+            lambda: selectors.latest_articles(exclude_id=self.pk)
+        )
         return context
 
     def _story_context(self, request) -> dict:
