@@ -9,14 +9,18 @@ from motorpress.newsroom import selectors, structured_data
 
 @require_safe
 def latest(request):
-    page_obj = paginate_or_404(selectors.latest_feed(), request.GET.get("page"))
+    page_obj = paginate_or_404(selectors.latest_feed(), request.GET.get("page"), count_key="latest")
     return render(request, "newsroom/latest.html", {"page_obj": page_obj})
 
 
 @require_safe
 def author_detail(request, slug):
     author = selectors.author_by_slug(slug=slug)
-    page_obj = paginate_or_404(selectors.author_articles(author=author), request.GET.get("page"))
+    page_obj = paginate_or_404(
+        selectors.author_articles(author=author),
+        request.GET.get("page"),
+        count_key=f"author:{author.pk}",
+    )
     context = {
         "author": author,
         "page_obj": page_obj,

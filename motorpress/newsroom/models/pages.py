@@ -80,6 +80,8 @@ class SectionPage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["page_obj"] = paginate_or_404(
-            selectors.section_articles(section=self), request.GET.get("page")
+            selectors.section_articles(section=self),
+            request.GET.get("page"),
+            count_key=f"section:{self.pk}",
         )
         return context
