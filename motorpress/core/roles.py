@@ -5,8 +5,8 @@ Three roles:
   and choose or upload images; they cannot publish, so every story they write waits for an
   editor.
 - Editors run the desk: everything a contributor does plus editing anyone's page,
-  publishing and unpublishing, locking, and keeping the reference data (authors, the
-  catalogue and the claims ledger).
+  publishing and unpublishing, locking, approving contributors' submissions, and keeping the
+  reference data (authors, the catalogue and the claims ledger).
 - Admins are superusers; Django grants them everything, so no group describes them.
 
 The declaration is authoritative: `ensure_roles()` makes each named group hold exactly what is
@@ -166,4 +166,16 @@ def ensure_roles(*, apps=global_apps) -> RolesReport:
             {"collection_id": getattr(root_collection, "pk", None)},
             images,
         )
+        if role is EDITORS:
+            _approve_submissions(apps, group)
     return report
+
+
+def _approve_submissions(apps, editors) -> None:
+    """A contributor's "Submit for moderation" goes to Wagtail's group approval tasks (on a
+    fresh install, the "Moderators approval" task, whose group has no members): editors are
+    who approves in a newsroom, so they join every active approval task. Groups added there by
+    hand stay; this only adds."""
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    for task in GroupApprovalTask.objects.filter(active=True):
+        task.groups.add(editors)

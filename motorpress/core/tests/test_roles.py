@@ -90,3 +90,26 @@ def test_the_management_command_applies_the_roles(home):
     call_command("ensure_roles", stdout=out)
     assert "Roles applied: Contributors, Editors" in out.getvalue()
     assert GroupPagePermission.objects.filter(group__name="Editors", page=home).exists()
+
+
+def test_editors_can_approve_what_contributors_submit_for_moderation(home):
+    from wagtail.models import GroupApprovalTask
+
+    from motorpress.newsroom.tests.factories import create_article
+
+    # As Wagtail's first migration leaves it: an approval task for a group nobody is in.
+    moderators, _ = Group.objects.get_or_create(name="Moderators")
+    task = GroupApprovalTask.objects.create(name="Moderators approval")
+    task.groups.set([moderators])
+    ensure_roles()
+    ensure_roles()  # adding twice changes nothing
+
+    editor = get_user_model().objects.create_user("desk", "desk@example.com", "pw")
+    editor.groups.add(Group.objects.get(name=EDITORS.name))
+    contributor = get_user_model().objects.create_user("stringer", "s@example.com", "pw")
+    contributor.groups.add(Group.objects.get(name=CONTRIBUTORS.name))
+    story = create_article(site_structure_ensure().sections["news"], publish=False)
+
+    assert set(task.groups.values_list("name", flat=True)) == {"Moderators", EDITORS.name}
+    assert "approve" in {name for name, _, _ in task.get_actions(story, editor)}
+    assert task.get_actions(story, contributor) == []
