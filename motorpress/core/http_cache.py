@@ -6,7 +6,7 @@ so neither a CDN nor Varnish nor our own page cache can hand an editor's view to
 """
 
 from django.conf import settings
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_max_age, patch_cache_control
 
 SAFE_METHODS = ("GET", "HEAD")
 # Statuses whose answer is the same for every reader and worth keeping in a shared cache.
@@ -73,15 +73,7 @@ class CacheHeadersMiddleware:
         if not is_public_response(request, response):
             mark_private(response)
         elif "public" in chosen and "s-maxage" not in chosen:
-            mark_public(response, max_age=response_max_age(response))
+            mark_public(response, max_age=get_max_age(response))
         elif not chosen:
             mark_public(response)
         return response
-
-
-def response_max_age(response) -> int | None:
-    for directive in _cache_control(response).split(","):
-        name, _, value = directive.strip().partition("=")
-        if name == "max-age" and value.isdigit():
-            return int(value)
-    return None

@@ -42,8 +42,9 @@ def _is_cacheable_request(request) -> bool:
 
 
 def _is_storable(request, response) -> bool:
-    # Only GET answers are stored: a view may leave the body out of its HEAD answer.
-    if request.method != "GET" or response.streaming:
+    # Only GET answers are stored: a view may leave the body out of its HEAD answer. A 304 is
+    # public but answers one client's If-None-Match; replayed to others it would be empty.
+    if request.method != "GET" or response.streaming or response.status_code == 304:
         return False
     if not is_public_response(request, response):
         return False

@@ -32,5 +32,8 @@ def _purge_shared_caches(sender, instance, **kwargs):
     if site is None:  # not under any site: no public URL to purge
         return
     page = instance.specific
-    paths = article_paths(page) if isinstance(page, ArticlePage) else page_paths(page)
-    purge_after_commit(site.root_url, [*paths, *site_wide_paths()])
+    if isinstance(page, ArticlePage):
+        paths = article_paths(page)  # includes the site-wide listings
+    else:
+        paths = [*page_paths(page), *site_wide_paths()]
+    purge_after_commit(site.root_url, paths)

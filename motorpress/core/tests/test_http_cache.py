@@ -172,3 +172,19 @@ def test_page_cache_with_redis_unreachable_still_serves_pages(settings, story):
         response = client.get(path)
         assert response.status_code == 200, path
     assert b"Ather Rizta gets a bigger battery" in client.get("/").content
+
+
+def test_a_304_is_never_replayed_from_the_page_cache(
+    page_cache, story, django_capture_on_commit_callbacks
+):
+    from motorpress.core.cache import bump_content_generation
+
+    first = page_cache.get("/api/v1/latest")
+    with django_capture_on_commit_callbacks(execute=True):
+        bump_content_generation()  # something else was published: the cached copy is gone
+    # A reader whose copy is still current misses the page cache; the API answers the 304.
+    conditional = page_cache.get("/api/v1/latest", headers={"if-none-match": first["ETag"]})
+    assert conditional.status_code == 304
+    again = page_cache.get("/api/v1/latest")
+    assert again.status_code == 200
+    assert again.content == first.content
