@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
-from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from motorpress.importing.fetching import FetchError, UnsafeURL, safe_fetch
@@ -28,11 +26,10 @@ from motorpress.importing.html_extract import (
     extract_article,
 )
 from motorpress.importing.html_metadata import ImageRef, split_names
+from motorpress.importing.images import image_problem, max_bytes
 from motorpress.importing.models import ImportedHtmlPage
 from motorpress.newsroom.models import ArticlePage, Author, SectionPage
 from motorpress.newsroom.services import article_create
-
-IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 
 
 class HtmlImportError(Exception):
@@ -169,7 +166,7 @@ def _lead_image(candidates, html_path, allow_downloads, dry_run, fetch, warnings
     for ref in candidates:
         local = _local_copy(ref.src, folder, html_path.stem, warnings)
         if local is not None:
-            if local.stat().st_size > _max_image_bytes():
+            if local.stat().st_size > max_bytes():
                 warnings.append(f"image {ref.src} is larger than the upload limit; skipped")
                 continue
             image = _checked_image(local.read_bytes(), ref, warnings)
@@ -189,7 +186,7 @@ def _lead_image(candidates, html_path, allow_downloads, dry_run, fetch, warnings
             warnings.append(f"lead image would be downloaded from {ref.src}")
             return None
         try:
-            fetched = fetch(ref.src, max_bytes=_max_image_bytes(), allowed_types=("image/",))
+            fetched = fetch(ref.src, max_bytes=max_bytes(), allowed_types=("image/",))
         except (UnsafeURL, FetchError) as exc:
             warnings.append(f"lead image {ref.src} not downloaded: {exc}")
             continue
@@ -224,29 +221,14 @@ def _local_copy(src: str, folder: Path, stem: str, warnings: list[str]) -> Path 
     return None
 
 
-def _max_image_bytes() -> int:
-    return getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
-
-
 def _checked_image(data: bytes, ref: ImageRef, warnings: list[str]):
     """(bytes, file name) when `data` is an image Wagtail accepts, else a warning and None."""
-    if len(data) > _max_image_bytes():
-        warnings.append(f"image {ref.src} is larger than the upload limit; skipped")
-        return None
-    try:
-        with PILImage.open(io.BytesIO(data)) as opened:
-            image_format = opened.format
-            pixels = opened.width * opened.height
-            opened.verify()
-    except Exception:  # Pillow raises many types for a damaged or non-image file
-        warnings.append(f"image {ref.src} is not a readable image; skipped")
-        return None
-    max_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
-    if image_format not in IMAGE_FORMATS or pixels > max_pixels:
-        warnings.append(f"image {ref.src} is {image_format} or too large in pixels; skipped")
+    extension, problem = image_problem(data)
+    if problem:
+        warnings.append(f"image {ref.src} {problem}; skipped")
         return None
     stem = slugify(Path(unquote(urlsplit(ref.src).path)).stem)[:60] or "lead-image"
-    return data, f"{stem}.{IMAGE_FORMATS[image_format]}"
+    return data, f"{stem}.{extension}"
 
 
 def _image_create(lead: LeadImage, *, title: str):

@@ -2,23 +2,19 @@
 downloaded through the importer's safe fetcher. Each attachment becomes one Wagtail image,
 reused by every post and every later import that shows it."""
 
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.files.base import ContentFile
-from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
 from wagtail.images import get_image_model
 
+from motorpress.importing.images import image_problem, max_bytes
 from motorpress.importing.models import ImportedItem
 from motorpress.importing.shortcodes import ImageRef
 from motorpress.importing.wxr import WxrItem
 
-MAX_IMAGE_BYTES = 20 * 1024 * 1024
-IMAGE_FORMATS = {"JPEG", "PNG", "GIF", "WEBP"}
 # WordPress's resized copies: photo-300x200.jpg is a size of photo.jpg.
 _SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)")
 _UPLOADS = "/wp-content/uploads/"
@@ -85,8 +81,8 @@ class MediaLibrary:
             return None
         if not candidate.is_file():
             return None
-        if candidate.stat().st_size > MAX_IMAGE_BYTES:
-            notes.append(f"image larger than {MAX_IMAGE_BYTES} bytes, skipped: {relative_path}")
+        if candidate.stat().st_size > max_bytes():
+            notes.append(f"image {relative_path} is larger than the upload limit; skipped")
             return None
         return candidate.read_bytes()
 
@@ -101,7 +97,7 @@ class MediaLibrary:
         from motorpress.importing.fetching import FetchError, UnsafeURL, safe_fetch
 
         try:
-            fetched = safe_fetch(url, max_bytes=MAX_IMAGE_BYTES, allowed_types=("image/",))
+            fetched = safe_fetch(url, max_bytes=max_bytes(), allowed_types=("image/",))
             return fetched.content
         except UnsafeURL as error:
             notes.append(f"image URL refused as unsafe, not fetched: {url} ({error})")
@@ -130,14 +126,14 @@ class MediaLibrary:
             data = self._download(url, notes)
         if data is None:
             return None
-        image_format = _image_format(data)
-        if image_format not in IMAGE_FORMATS:
-            notes.append(f"not a usable image, skipped: {relative or url}")
+        extension, problem = image_problem(data)
+        if problem:
+            notes.append(f"image {relative or url} {problem}; skipped")
             return None
         if self.dry_run:
             return 0
         title = (attachment.title if attachment else "") or Path(relative or "image").stem
-        name = Path(relative or urlsplit(url).path).name or f"image.{image_format.lower()}"
+        name = Path(relative or urlsplit(url).path).name or f"image.{extension}"
         image = get_image_model()(title=title[:255], file=ContentFile(data, name=name))
         image.save()
         ImportedItem.objects.create(
@@ -147,12 +143,3 @@ class MediaLibrary:
             image=image,
         )
         return image.pk
-
-
-def _image_format(data: bytes) -> str:
-    try:
-        with PILImage.open(io.BytesIO(data)) as picture:
-            picture.verify()
-            return picture.format or ""
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        return ""
