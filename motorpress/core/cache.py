@@ -1,12 +1,16 @@
 """A content generation number: cached fragments that change only on publish key on it."""
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import transaction
 
 _KEY = "motorpress:content-generation"
 _SITE_KEY = "motorpress:site-generation"
+# The generation a request read once at its start (see pinned_generation).
+_pinned: ContextVar[int | None] = ContextVar("motorpress_content_generation", default=None)
 
 
 def _fresh_generation() -> int:
@@ -35,7 +39,23 @@ def _bump_after_commit(key: str) -> None:
 
 def content_generation() -> int:
     """The current generation; fragments cached under an older one are never read again."""
-    return _generation(_KEY)
+    pinned = _pinned.get()
+    return pinned if pinned is not None else _generation(_KEY)
+
+
+@contextmanager
+def pinned_generation(generation: int):
+    """Inside this block content_generation() answers `generation` without asking the cache.
+
+    A page asks for the generation several times (page cache key, routed story, context,
+    view restrictions, each cached fragment); reading it once per request saves those round
+    trips to Redis and makes every part of one page agree on the same generation.
+    """
+    token = _pinned.set(generation)
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
 
 
 def bump_content_generation() -> None:

@@ -19,7 +19,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
 from django.utils.cache import set_response_etag
 
-from motorpress.core.cache import content_generation
+from motorpress.core.cache import content_generation, pinned_generation
 from motorpress.core.http_cache import is_private_request, is_public_response
 
 logger = logging.getLogger(__name__)
@@ -77,15 +77,22 @@ class AnonymousPageCacheMiddleware:
         self.timeout = settings.PAGE_CACHE["TIMEOUT"]
 
     def __call__(self, request):
-        if not (self.enabled and _is_cacheable_request(request)):
-            return self.get_response(request)
         try:
-            key = page_cache_key(request, content_generation())
-        except DisallowedHost:
-            return self.get_response(request)  # CommonMiddleware answers 400
+            generation = content_generation()
         except Exception:  # the cache itself failed: render as if there were none
             logger.warning("page cache unavailable", exc_info=True)
             return self.get_response(request)
+        # Every later read of the generation in this request (keys, fragments) reuses it.
+        with pinned_generation(generation):
+            if not (self.enabled and _is_cacheable_request(request)):
+                return self.get_response(request)
+            return self._cached_response(request, generation)
+
+    def _cached_response(self, request, generation: int):
+        try:
+            key = page_cache_key(request, generation)
+        except DisallowedHost:
+            return self.get_response(request)  # CommonMiddleware answers 400
         entry = self._read(key)
         if entry is not None:
             response = _thaw(entry)

@@ -188,3 +188,17 @@ def test_a_304_is_never_replayed_from_the_page_cache(
     again = page_cache.get("/api/v1/latest")
     assert again.status_code == 200
     assert again.content == first.content
+
+
+def test_a_request_reads_the_content_generation_once():
+    from django.core.cache import cache
+
+    from motorpress.core.cache import content_generation, pinned_generation
+
+    outside = content_generation()
+    with pinned_generation(outside):
+        cache.clear()  # whatever the cache holds now, this request keeps its generation
+        assert content_generation() == outside
+        assert cache.get("motorpress:content-generation") is None, "the cache was asked again"
+    content_generation()  # outside a request the cache is asked again
+    assert cache.get("motorpress:content-generation") is not None
