@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from the environment (django-environ)."""
 
+import hashlib
 from pathlib import Path
 
 import environ
@@ -103,12 +104,6 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "motorpress",
-    }
-}
 REDIS_URL = env.str("REDIS_URL", default="")
 # A Redis outage must never take the site down: errors are cache misses, timeouts are short,
 # and a hung Redis costs one timeout, not one per cache call (core/redis_breaker.py).
@@ -119,10 +114,29 @@ REDIS_CACHE_OPTIONS = {
     "CONNECTION_POOL_CLASS": "motorpress.core.redis_breaker.CircuitBreakerConnectionPool",
 }
 if REDIS_URL:
-    CACHES["default"] = {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
-        "OPTIONS": REDIS_CACHE_OPTIONS,
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        }
+    }
+else:
+    # Without Redis the cache still has to be one that every server process sees: the content
+    # generation, the page cache and the fragments keyed on it are only right if a publish in
+    # one gunicorn worker (or the scheduler) moves them on for all. A per-process cache would
+    # leave the other workers serving what they cached before, with no end.
+    # One folder per database, so the demo, Lighthouse's and the benchmark's sites (each with
+    # its own database) never read one another's pages.
+    _database = f"{DATABASES['default'].get('HOST', '')}/{DATABASES['default']['NAME']}"
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": Path(env.str("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))
+            / hashlib.sha256(_database.encode()).hexdigest()[:12],
+            # Past MAX_ENTRIES every write lists the folder and drops a quarter of it at random.
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+        }
     }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,7 +3,7 @@
 Imported at the end of base.py; everything here reads the environment.
 """
 
-from .base import MIDDLEWARE, REDIS_URL, env
+from .base import MIDDLEWARE, env
 
 # What public responses tell browsers (max-age: they cannot be purged, so short) and shared
 # caches (s-maxage: Varnish or a CDN, purged on publish, so longer).
@@ -16,9 +16,9 @@ HTTP_CACHE = {
     "PRIVATE_PREFIXES": ("/admin/", "/django-admin/"),
 }
 
-# The full-page cache for anonymous readers: on by default where Redis is configured.
+# The full-page cache for anonymous readers, in the shared cache (Redis, or files without it).
 PAGE_CACHE = {
-    "ENABLED": env.bool("PAGE_CACHE", default=bool(REDIS_URL)),
+    "ENABLED": env.bool("PAGE_CACHE", default=True),
     "TIMEOUT": env.int("PAGE_CACHE_TIMEOUT", default=600),
 }
 

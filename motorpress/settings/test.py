@@ -14,3 +14,7 @@ if env.str("TEST_DATABASE_URL", default=""):
     DATABASES = {"default": env.db("TEST_DATABASE_URL")}
 
 SERVE_MEDIA = True
+# Each test process has its own cache, emptied around every test (conftest.py); the tests that
+# need the page cache turn it on themselves.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE = {**PAGE_CACHE, "ENABLED": False}
