@@ -135,7 +135,7 @@ def publish_is_seen_at_once() -> str:
         manage("shell", "-c", _PUBLISH.format(title=title))
         published = time.perf_counter() - started
         stale = sum(title.encode() not in fetch(url) for _ in range(20))
-        return f"publish from another process: {published:.1f} s; stale answers after it: {stale}/20"
+        return f"publish from another process: {published:.1f} s; stale after it: {stale}/20"
     finally:
         stop(server)
 
