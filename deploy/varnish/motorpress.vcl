@@ -21,6 +21,14 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Purging not allowed"));
         }
+        # /compare/?with=<make>-<model>: every compare page naming that model (any 2-4 models
+        # in any position), which the app cannot list. Only slug characters get through.
+        if (req.url ~ "^/compare/\?with=[a-z0-9]+(-[a-z0-9]+)*$") {
+            ban("obj.http.x-host == " + req.http.host +
+                " && obj.http.x-path ~ ^/compare/([a-z0-9-]+-vs-)?" +
+                regsub(req.url, "^/compare/\?with=", "") + "(-vs-[a-z0-9-]+)?/$");
+            return (synth(200, "Purged"));
+        }
         # A path is purged with every query string under it: /latest/ also drops
         # /latest/?page=2, /search/ every search. Bans on obj.* are applied lazily.
         ban("obj.http.x-host == " + req.http.host +

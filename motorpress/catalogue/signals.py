@@ -1,16 +1,62 @@
-"""A catalogue change alters what pages show (prices in compare blocks, vehicle cards)."""
+"""A catalogue change alters what pages show (prices in compare blocks, vehicle cards).
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+Every write moves the content generation on (the page cache and fragments) and, where Varnish
+or a CDN is configured, purges the URLs that show the changed vehicles after the commit.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from motorpress.catalogue.models import Make, Offer, PricePoint, SalesFigure, Variant, VehicleModel
+from motorpress.catalogue.purging import purge_vehicles
 from motorpress.core.cache import bump_content_generation
+from motorpress.core.purging import purging_enabled
 
 
-def _catalogue_changed(sender, **kwargs):
+def _vehicles_of(instance) -> tuple[set[int], set[int]]:
+    """(model ids, make ids) whose pages show this row."""
+    if isinstance(instance, Make):
+        models = VehicleModel.objects.filter(make_id=instance.pk).values_list("pk", flat=True)
+        return set(models), {instance.pk}
+    if isinstance(instance, VehicleModel):
+        return {instance.pk}, {instance.make_id}
+    if isinstance(instance, Variant):
+        return {instance.vehicle_model_id}, set()
+    if isinstance(instance, PricePoint):
+        # Deleted with its variant, the variant is gone: the variant's own signal purged.
+        models = Variant.objects.filter(pk=instance.variant_id).values_list("vehicle_model_id")
+        return {pk for (pk,) in models}, set()
+    if isinstance(instance, SalesFigure):
+        return {instance.vehicle_model_id} - {None}, {instance.make_id}
+    if isinstance(instance, Offer):
+        return set(instance.vehicle_models.values_list("pk", flat=True)), set()
+    return set(), set()
+
+
+def _catalogue_changed(sender, instance, **kwargs):
     bump_content_generation()
+    if not purging_enabled():
+        return  # the lookups below cost queries on every save, import rows included
+    model_ids, make_ids = _vehicles_of(instance)
+    purge_vehicles(model_ids=model_ids, make_ids=make_ids)
 
 
-for _model in (Make, VehicleModel, Variant, PricePoint, Offer, SalesFigure):
+def _offer_vehicles_changed(sender, instance, action, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    bump_content_generation()
+    if not purging_enabled():
+        return
+    if isinstance(instance, Offer):
+        model_ids = set(pk_set or ()) | _vehicles_of(instance)[0]
+    else:  # changed from the vehicle's side: instance is the model
+        model_ids = {instance.pk}
+    purge_vehicles(model_ids=model_ids)
+
+
+for _model in (Make, VehicleModel, Variant, PricePoint, SalesFigure):
     post_save.connect(_catalogue_changed, sender=_model, dispatch_uid=f"catalogue-save-{_model}")
     post_delete.connect(_catalogue_changed, sender=_model, dispatch_uid=f"catalogue-del-{_model}")
-m2m_changed.connect(_catalogue_changed, sender=Offer.vehicle_models.through)
+post_save.connect(_catalogue_changed, sender=Offer, dispatch_uid="catalogue-save-offer")
+# Before the delete: afterwards the offer's vehicle links are gone.
+pre_delete.connect(_catalogue_changed, sender=Offer, dispatch_uid="catalogue-del-offer")
+m2m_changed.connect(_offer_vehicles_changed, sender=Offer.vehicle_models.through)

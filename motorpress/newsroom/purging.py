@@ -57,3 +57,25 @@ def article_paths(article) -> list[str]:
         paths.append(make.get_absolute_url())
         paths += _feeds("syndication:feed_make", slug=make.slug)
     return paths
+
+
+# Stories per changed vehicle whose pages are purged with it; older ones wait for s-maxage.
+STORIES_PER_VEHICLE_PURGE = 50
+
+
+def vehicle_story_paths(*, model_ids, make_ids) -> list[str]:
+    """The newest stories about these vehicles (CATALOGUE_PURGE_PATHS): their pages show the
+    vehicles' names, prices in compare tables and their JSON-LD."""
+    from motorpress.newsroom.models import ArticlePage
+
+    if not model_ids:
+        return []
+    stories = (
+        ArticlePage.objects.live()
+        .public()
+        .filter(vehicles__in=model_ids)
+        .distinct()
+        .order_by("-first_published_at")
+        .only("url_path")[:STORIES_PER_VEHICLE_PURGE]
+    )
+    return [path for story in stories if (path := story.url)]

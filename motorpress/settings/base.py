@@ -177,6 +177,11 @@ CATALOGUE_VEHICLE_PANELS = [
     "motorpress.newsroom.panels.stories_panel",
 ]
 CATALOGUE_TRACK_RECORDS = "motorpress.ledger.panels.track_records"
+# Other apps' pages that show a vehicle, purged from Varnish/the CDN when it changes.
+CATALOGUE_PURGE_PATHS = [
+    "motorpress.ledger.purging.tracker_paths",
+    "motorpress.newsroom.purging.vehicle_story_paths",
+]
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

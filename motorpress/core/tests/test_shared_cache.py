@@ -45,7 +45,7 @@ def _settings_of(module: str, **environ) -> dict:
     )
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PAGE_CACHE")}
     env.update(DJANGO_SETTINGS_MODULE=module, **environ)
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=django_settings.BASE_DIR,
         env=env,
@@ -73,7 +73,7 @@ def shared_cache(settings, tmp_path):
 def _other_process(cache_dir, path: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
     env.update(DJANGO_SETTINGS_MODULE="motorpress.settings.demo", CACHE_DIR=str(cache_dir))
-    done = subprocess.run(  # noqa: S603
+    done = subprocess.run(
         [sys.executable, "-c", _OTHER_PROCESS, path],
         cwd=django_settings.BASE_DIR,
         env=env,
