@@ -120,7 +120,10 @@ def model_detail(request, make, model):
         "offers": list(selectors.current_offers(vehicle_model=vehicle_model)),
         "sales": list(selectors.sales_figures(vehicle_model=vehicle_model)),
         "panels": vehicle_panels(vehicle_model),
-        "picker_models": selectors.picker_models(exclude=vehicle_model),
+        # Its rivals only: the whole catalogue (hundreds of models) would be most of the page.
+        "picker_models": selectors.picker_models(exclude=vehicle_model).filter(
+            segment=vehicle_model.segment
+        ),
         "image": image,
         "structured_data": structured_data.vehicle(request, vehicle_model, image and image.url),
     }

@@ -50,6 +50,10 @@ class CompareTable:
     def differing_rows(self) -> list[Row]:
         return [row for row in self.rows if row.differs]
 
+    @property
+    def same_rows(self) -> list[Row]:
+        return [row for row in self.rows if not row.differs]
+
 
 def _spec(attr: str) -> Callable[[Column], object]:
     return lambda column: getattr(column.variant, attr, None) if column.variant else None

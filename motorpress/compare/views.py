@@ -45,8 +45,6 @@ def compare(request, slugs):
     only_differences = request.GET.get("only") == "differences"
     context = {
         "comparison": comparison,
-        "rows": comparison.table.differing_rows if only_differences else comparison.table.rows,
         "only_differences": only_differences,
-        "picker_models": catalogue.picker_models(),
     }
     return render(request, "compare/compare.html", context)

@@ -78,13 +78,17 @@ def _text_without(node, flag_class: str) -> str:
 
 
 def shown_table(page_or_response, selector: str = "table.compare-table") -> ShownTable:
-    """The table in a response, or in an already parsed page or part of one."""
+    """The table in a response, or in an already parsed page or part of one.
+
+    A compare page shows the rows that differ in one table and the rest in a second one
+    (collapsed): their rows are read in page order, as a reader meets them.
+    """
     page = page_or_response if isinstance(page_or_response, Tag) else soup(page_or_response)
-    table = page.select_one(selector)
-    assert table is not None, "no compare table on the page"
-    vehicles = [th.get_text(" ", strip=True) for th in table.select("thead th")[1:]]
+    tables = page.select(selector)
+    assert tables, "no compare table on the page"
+    vehicles = [th.get_text(" ", strip=True) for th in tables[0].select("thead th")[1:]]
     rows = []
-    for tr in table.select("tbody tr"):
+    for tr in (tr for table in tables for tr in table.select("tbody tr")):
         header = tr.select_one("th")
         if header is None:  # the "no differences" message row
             continue

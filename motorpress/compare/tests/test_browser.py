@@ -48,7 +48,7 @@ def test_reader_picks_two_vehicles_and_narrows_the_table_to_differences_and_back
     page.get_by_role("button", name="Compare").click()
 
     page.wait_for_url(server_url + RC_VS_R15)
-    headers = page.locator("table.compare-table thead th")
+    headers = page.locator("table.compare-table").first.locator("thead th")
     expect(headers).to_have_text(["Specification", "KTM RC 160", "Yamaha R15"])
     expect(page.locator("h1")).to_have_text("KTM RC 160 vs Yamaha R15")
     all_rows = body_rows(page).count()
@@ -68,6 +68,22 @@ def test_reader_picks_two_vehicles_and_narrows_the_table_to_differences_and_back
     assert not overflows_horizontally(page), "compare page scrolls sideways"
 
 
+def test_reader_sees_differences_first_and_opens_what_is_the_same_without_script(
+    browser, server_url, showroom
+):
+    context = browser.new_context(java_script_enabled=False, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(server_url + RC_VS_R15)
+    differing, same = page.locator("table.compare-table").all()
+    expect(differing.locator("tbody tr.differs").first).to_be_visible()
+    expect(differing.locator("tbody tr.same")).to_have_count(0)
+    expect(same).to_be_hidden()
+    page.locator("details.compare-same summary").click()
+    expect(same).to_be_visible()
+    expect(same.locator("tbody tr.same").first).to_be_visible()
+    context.close()
+
+
 def test_reader_on_a_vehicle_page_compares_it_with_another_in_one_choice(
     page, server_url, showroom
 ):
@@ -77,7 +93,7 @@ def test_reader_on_a_vehicle_page_compares_it_with_another_in_one_choice(
     page.locator("form.compare-picker").get_by_role("button", name="Compare").click()
 
     page.wait_for_url(server_url + RC_VS_R15)
-    expect(page.locator("table.compare-table thead th a")).to_have_text(
+    expect(page.locator("table.compare-table").first.locator("thead th a")).to_have_text(
         ["KTM RC 160", "Yamaha R15"]
     )
     expect(page.locator("td.best", has_text="Rs 1.83 lakh")).to_be_visible()
