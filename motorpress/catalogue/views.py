@@ -9,6 +9,7 @@ from motorpress.catalogue import selectors, structured_data
 from motorpress.catalogue.forms import VehicleFilterForm
 from motorpress.catalogue.panels import track_records, vehicle_panels
 from motorpress.catalogue.selectors import VehicleFilters, VehicleFinder
+from motorpress.core.cache import cached_fragment, generation_and_day
 
 PAGE_SIZE = 24
 FACETS = ["segment", "powertrain", "price", "status", "make"]
@@ -108,23 +109,35 @@ def make_detail(request, make):
     )
 
 
-@require_safe
-def model_detail(request, make, model):
+def _vehicle_context(request, make: str, model: str) -> dict:
     vehicle_model = selectors.vehicle_model_detail(make_slug=make, model_slug=model)
     image = None
     if vehicle_model.image_id:
         image = vehicle_model.image.get_rendition("fill-1200x675")
-    context = {
+    return {
         "vehicle": vehicle_model,
         "variants": list(vehicle_model.variants.all()),
         "offers": list(selectors.current_offers(vehicle_model=vehicle_model)),
         "sales": list(selectors.sales_figures(vehicle_model=vehicle_model)),
         "panels": vehicle_panels(vehicle_model),
         # Its rivals only: the whole catalogue (hundreds of models) would be most of the page.
-        "picker_models": selectors.picker_models(exclude=vehicle_model).filter(
-            segment=vehicle_model.segment
+        "picker_models": list(
+            selectors.picker_models(exclude=vehicle_model).filter(segment=vehicle_model.segment)
         ),
         "image": image,
         "structured_data": structured_data.vehicle(request, vehicle_model, image and image.url),
     }
+
+
+@require_safe
+def model_detail(request, make, model):
+    # What a vehicle page shows changes only when the catalogue, the ledger or a story changes,
+    # which all move the content generation on, or with the date (current offers, claim
+    # statuses). JSON-LD holds absolute URLs, hence the host. An unknown vehicle raises 404
+    # from inside and is never stored.
+    key = (
+        f"motorpress:vehicle:{generation_and_day()}:{make}:{model}:"
+        f"{request.scheme}:{request.get_host()}"
+    )
+    context = cached_fragment(key, lambda: _vehicle_context(request, make, model))
     return render(request, "catalogue/vehicle_detail.html", context)

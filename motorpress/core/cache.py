@@ -70,3 +70,24 @@ def site_generation() -> int:
 
 def bump_site_generation() -> None:
     _bump_after_commit(_SITE_KEY)
+
+
+def generation_and_day() -> str:
+    """Key part for what changes on publish and with the date (offers, "overdue by 12 days")."""
+    from django.utils import timezone
+
+    return f"{content_generation()}:{timezone.localdate().isoformat()}"
+
+
+FRAGMENT_TIMEOUT = 24 * 3600
+
+
+def cached_fragment(key: str, build):
+    """build()'s value under key, built on a miss; None is never stored. Keys must carry the
+    content generation: entries are outlived, never deleted."""
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, timeout=FRAGMENT_TIMEOUT)
+    return value

@@ -10,26 +10,11 @@ Keys also carry the date, because claim statuses in a story ("overdue by 12 days
 import uuid
 from functools import partial
 
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from motorpress.core.cache import content_generation
-
-TIMEOUT = 24 * 3600
-
-
-def _generation() -> str:
-    return f"{content_generation()}:{timezone.localdate().isoformat()}"
-
-
-def _cached(key: str, build):
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        if value is not None:
-            cache.set(key, value, timeout=TIMEOUT)
-    return value
+from motorpress.core.cache import cached_fragment as _cached
+from motorpress.core.cache import generation_and_day as _generation
 
 
 def article_at(url_path: str, load):
