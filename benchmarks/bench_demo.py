@@ -20,7 +20,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench_site import free_port, nginx, stop, wait_for, wrk
+from bench_site import free_port, measure_nginx, stop, wait_for, wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench-demo"
@@ -107,15 +107,7 @@ def measure(args) -> dict:
                     print(f"  {mode:<8} {name:<8} {figures[name][mode]}")
             finally:
                 stop(server)
-        port = free_port()
-        server = nginx(work, port)
-        try:
-            wait_for(f"http://127.0.0.1:{port}/page0.html")
-            for i, name in enumerate(PAGES):
-                figures[name]["nginx"] = wrk(f"http://127.0.0.1:{port}/page{i}.html", args)
-                print(f"  nginx    {name:<8} {figures[name]['nginx']}")
-        finally:
-            stop(server)
+        measure_nginx(work, figures, args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return figures

@@ -309,6 +309,19 @@ def wrk(url: str, args) -> dict:
     }
 
 
+def measure_nginx(work: Path, figures: dict, args) -> None:
+    """wrk against nginx serving work/www/page<i>.html (the i-th page's bytes) per page name."""
+    port = free_port()
+    server = nginx(work, port)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/page0.html")
+        for i, name in enumerate(figures):
+            figures[name]["nginx"] = wrk(f"http://127.0.0.1:{port}/page{i}.html", args)
+            print(f"  nginx    {name:<12} {figures[name]['nginx']}")
+    finally:
+        stop(server)
+
+
 def serve_and_measure(db_url: str, urls: dict, args) -> dict:
     figures = {name: {} for name in urls}
     work = Path(tempfile.mkdtemp(prefix="motorpress-nginx-"))
@@ -336,15 +349,7 @@ def serve_and_measure(db_url: str, urls: dict, args) -> dict:
                     print(f"  {mode:<8} {name:<12} {figures[name][mode]}")
             finally:
                 stop(server)
-        port = free_port()
-        server = nginx(work, port)
-        try:
-            wait_for(f"http://127.0.0.1:{port}/page0.html")
-            for i, name in enumerate(urls):
-                figures[name]["nginx"] = wrk(f"http://127.0.0.1:{port}/page{i}.html", args)
-                print(f"  nginx    {name:<12} {figures[name]['nginx']}")
-        finally:
-            stop(server)
+        measure_nginx(work, figures, args)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return figures

@@ -1,8 +1,6 @@
 """Catalogue and ledger saves purge, after the commit, every URL that shows the vehicle: the
 shipped Varnish config in front of the app (a real varnishd on loopback)."""
 
-from urllib.parse import urlsplit
-
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -15,10 +13,9 @@ from motorpress.catalogue.tests.factories import (
     VehicleModelFactory,
     create_story_about,
 )
-from motorpress.core.tests.purge_servers import varnish
+from motorpress.core.tests.purge_servers import varnish_in_front
 from motorpress.core.tests.test_varnish import fetch, warm
 from motorpress.ledger.tests.factories import ClaimFactory, OutcomeFactory
-from motorpress.newsroom.services import site_structure_ensure
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,14 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def cdn(live_server, tmp_path, settings):
     """(Varnish's base URL, the e-Access, its variant, a rival, a story about it)."""
-    with varnish(urlsplit(live_server.url).port, tmp_path) as port:
-        settings.WAGTAILFRONTENDCACHE = {
-            "varnish": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": f"http://127.0.0.1:{port}",
-            }
-        }
-        structure = site_structure_ensure(hostname="127.0.0.1", port=port)
+    with varnish_in_front(live_server, tmp_path, settings) as (base, structure):
         suzuki = MakeFactory(name="Suzuki", slug="suzuki")
         scooter = VehicleModelFactory(make=suzuki, name="e-Access", slug="e-access")
         variant = VariantFactory(vehicle_model=scooter, name="Standard", slug="standard")
@@ -43,7 +33,7 @@ def cdn(live_server, tmp_path, settings):
         story = create_story_about(
             structure.sections["news"], vehicles=[scooter], title="Suzuki e-Access launched"
         )
-        yield f"http://127.0.0.1:{port}", scooter, variant, rival, story
+        yield base, scooter, variant, rival, story
 
 
 COMPARE = "/compare/suzuki-e-access-vs-tvs-orbiter/"

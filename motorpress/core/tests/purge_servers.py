@@ -103,3 +103,22 @@ def _wait_for_port(port: int, process, log_path: Path, timeout: float = 60) -> N
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"varnishd did not listen on {port}: {log_path.read_text()}")
+
+
+@contextmanager
+def varnish_in_front(live_server, tmp_path, settings):
+    """Varnish before pytest's live server, the app purging it, and the site's host being
+    Varnish's address; yields (Varnish's base URL, the site structure)."""
+    from urllib.parse import urlsplit
+
+    from motorpress.newsroom.services import site_structure_ensure
+
+    with varnish(urlsplit(live_server.url).port, tmp_path) as port:
+        settings.WAGTAILFRONTENDCACHE = {
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{port}",
+            }
+        }
+        structure = site_structure_ensure(hostname="127.0.0.1", port=port)
+        yield f"http://127.0.0.1:{port}", structure

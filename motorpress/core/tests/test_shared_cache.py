@@ -35,6 +35,21 @@ print(json.dumps({"generation": generation, "cached": cached}))
 """
 
 
+def _python(code: str, *args: str, **environ) -> dict:
+    """Run code in a new Python process (no Redis in its environment); its last line as JSON."""
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PAGE_CACHE")}
+    env.update(environ)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
 def _settings_of(module: str, **environ) -> dict:
     """CACHES and PAGE_CACHE as a fresh process with `module` and this environment sees them."""
     code = (
@@ -43,17 +58,7 @@ def _settings_of(module: str, **environ) -> dict:
         "'location': str(s.CACHES['default'].get('LOCATION')), "
         "'page_cache': s.PAGE_CACHE['ENABLED']}))"
     )
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "PAGE_CACHE")}
-    env.update(DJANGO_SETTINGS_MODULE=module, **environ)
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=django_settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(done.stdout.splitlines()[-1])
+    return _python(code, DJANGO_SETTINGS_MODULE=module, **environ)
 
 
 @pytest.fixture
@@ -71,17 +76,12 @@ def shared_cache(settings, tmp_path):
 
 
 def _other_process(cache_dir, path: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
-    env.update(DJANGO_SETTINGS_MODULE="motorpress.settings.demo", CACHE_DIR=str(cache_dir))
-    done = subprocess.run(
-        [sys.executable, "-c", _OTHER_PROCESS, path],
-        cwd=django_settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+    return _python(
+        _OTHER_PROCESS,
+        path,
+        DJANGO_SETTINGS_MODULE="motorpress.settings.demo",
+        CACHE_DIR=str(cache_dir),
     )
-    return json.loads(done.stdout.splitlines()[-1])
 
 
 def test_the_demo_without_redis_serves_readers_from_a_shared_page_cache():

@@ -1,14 +1,11 @@
 """The shipped Varnish config in front of the app: readers get cached pages, a publish purges
 them after the commit, editors are never served from the cache. Real varnishd on loopback."""
 
-from urllib.parse import urlsplit
-
 import pytest
 import requests
 from django.db import transaction
 
-from motorpress.core.tests.purge_servers import varnish
-from motorpress.newsroom.services import site_structure_ensure
+from motorpress.core.tests.purge_servers import varnish_in_front
 from motorpress.newsroom.tests.factories import AuthorFactory, create_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,19 +14,12 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def cdn(live_server, tmp_path, settings):
     """(base URL of Varnish, a story) with the site's host being Varnish's address."""
-    with varnish(urlsplit(live_server.url).port, tmp_path) as port:
-        settings.WAGTAILFRONTENDCACHE = {
-            "varnish": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": f"http://127.0.0.1:{port}",
-            }
-        }
-        structure = site_structure_ensure(hostname="127.0.0.1", port=port)
+    with varnish_in_front(live_server, tmp_path, settings) as (base, structure):
         author = AuthorFactory(slug="kavya-rao")
         story = create_article(
             structure.sections["news"], title="Bajaj Chetak 3503 launched", authors=[author]
         )
-        yield f"http://127.0.0.1:{port}", story
+        yield base, story
 
 
 def fetch(base: str, path: str, **kwargs) -> requests.Response:
