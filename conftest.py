@@ -26,7 +26,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Give the SQLite test database Wagtail's full-text search table.
+    """Give the SQLite test database Wagtail's full-text search table (and PostgreSQL's its
+    story search table).
 
     The suite runs with --no-migrations, which leaves wagtailsearch_indexentry_fts a plain
     table on SQLite instead of the FTS5 table and triggers that wagtail.search's migration
@@ -39,6 +40,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.db.migrations import SeparateDatabaseAndState
 
     with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            # The same for PostgreSQL's story search table, made by a RunPython migration.
+            from motorpress.discovery.search.story_index import create_schema
+
+            create_schema()
+            return
         if connection.vendor != "sqlite":
             return
         migration = import_module("wagtail.search.migrations.0006_customise_indexentry")

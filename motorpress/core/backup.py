@@ -290,6 +290,19 @@ def database_has_content(using: str = DEFAULT_DB_ALIAS) -> bool:
     return any(model._default_manager.using(using).exists() for model in ours)
 
 
+def _tables_referencing(connection, tables: list[str]) -> list[str]:
+    """Tables outside Django's models (PostgreSQL's story search table) that point at these:
+    TRUNCATE empties them in the same statement or refuses."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT conrelid::regclass::text FROM pg_constraint "
+            "WHERE contype = 'f' AND confrelid::regclass::text = ANY(%s) "
+            "AND NOT conrelid::regclass::text = ANY(%s)",
+            [tables, tables],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def _flush_tables(using: str) -> None:
     connection = connections[using]
     tables = [
@@ -299,6 +312,8 @@ def _flush_tables(using: str) -> None:
         )
         if table not in KEPT_TABLES
     ]
+    if connection.vendor == "postgresql":
+        tables += _tables_referencing(connection, tables)
     sql = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=False)
     if connection.vendor == "postgresql":
         # TRUNCATE refuses tables with deferred foreign-key checks still pending from earlier
@@ -356,6 +371,7 @@ def backup_restore(
         _install_media(staging, media_root, media)
 
     call_command("update_index", verbosity=0)
+    call_command("rebuild_story_index", verbosity=0, stdout=io.StringIO())
     bump_content_generation()
     bump_site_generation()
     return RestoreResult(counts=dict(counts), media_files=len(media))

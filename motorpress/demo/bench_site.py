@@ -39,6 +39,7 @@ from motorpress.catalogue.models import (
 from motorpress.core.cache import bump_content_generation, bump_site_generation
 from motorpress.demo import bench_search, bench_text
 from motorpress.demo.bench_text import MARK
+from motorpress.discovery.search.story_index import rebuild_story_index
 from motorpress.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, Author
 from motorpress.newsroom.services import site_structure_ensure
 
@@ -95,6 +96,7 @@ def generate(*, articles: int, models: int, chunk: int = CHUNK, progress=True) -
     # section and ran the view-restriction check as a nested loop, 11 s for /news/ at 10k.
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    rebuild_story_index()  # PostgreSQL's story search table, from the index rows just written
     bump_content_generation()
     bump_site_generation()
     return BenchReport(articles, len(vehicles), time.perf_counter() - start, search_seconds)

@@ -6,3 +6,6 @@ class DiscoveryConfig(AppConfig):
 
     name = "motorpress.discovery"
     label = "discovery"
+
+    def ready(self):
+        from motorpress.discovery import signals  # noqa: F401 - keeps the story search table

@@ -23,6 +23,8 @@ from wagtail.search.backends import get_search_backend
 
 from motorpress.catalogue.models import Make, VehicleModel
 from motorpress.core.pagination import paginate_or_404
+from motorpress.discovery.search import story_index
+from motorpress.discovery.search.story_hits import story_hits
 from motorpress.discovery.search.text import search_terms
 from motorpress.newsroom.models import ArticlePage, Author, SectionPage
 
@@ -84,9 +86,18 @@ class SearchResults:
     people: list[Author] = field(default_factory=list)
     failed: bool = False
 
+    # The number of matching stories, when it differs from what the pages hold: an estimate
+    # ("about 12,000") where PostgreSQL stopped at the newest candidates (story_hits.py).
+    story_count: int | None = None
+    story_count_approximate: bool = False
+
+    @property
+    def stories_total(self) -> int:
+        return self.story_count if self.story_count is not None else self.stories.paginator.count
+
     @property
     def total(self) -> int:
-        return self.stories.paginator.count + self.vehicle_count + len(self.people)
+        return self.stories_total + self.vehicle_count + len(self.people)
 
 
 def _restricted():
@@ -171,6 +182,23 @@ def _contained():
         yield
 
 
+def _indexed_stories(query: SearchQuery, filters: SearchFilters, page) -> SearchResults:
+    """PostgreSQL: ranked ids from the story search table, then the page's stories by id."""
+    hits = story_hits(terms=query.terms, filters=filters, local_midnight=_local_midnight)
+    stories = paginate_or_404(hits.ids, page)
+    # The table already left out restricted stories; live() guards against a row not yet
+    # removed (an unpublish that has not committed).
+    page_stories = ArticlePage.objects.live().filter(pk__in=stories.object_list)
+    shown = {story.pk: story for story in page_stories.defer_streamfields().with_bylines()}
+    stories.object_list = [shown[pk] for pk in stories.object_list if pk in shown]
+    return SearchResults(
+        query=query,
+        stories=stories,
+        story_count=hits.count,
+        story_count_approximate=hits.approximate,
+    )
+
+
 def site_search(
     *, query: SearchQuery, filters: SearchFilters, page: str | None = None
 ) -> SearchResults:
@@ -184,10 +212,13 @@ def site_search(
     backend = get_search_backend()
     try:
         with _contained():
-            found = backend.search(query.backend_query, _stories(filters), operator=OPERATOR)
-            results = SearchResults(query=query, stories=paginate_or_404(found, page))
-            # Run the page's query here, where a backend error is caught, not in the template.
-            results.stories.object_list = list(results.stories.object_list)
+            if story_index.is_available():
+                results = _indexed_stories(query, filters, page)
+            else:
+                found = backend.search(query.backend_query, _stories(filters), operator=OPERATOR)
+                results = SearchResults(query=query, stories=paginate_or_404(found, page))
+                # Run the page's query here, where a backend error is caught.
+                results.stories.object_list = list(results.stories.object_list)
             if results.stories.number == 1 and not filters.stories_only:
                 vehicles = _vehicles(backend, query, filters)
                 results.vehicles = vehicles[:VEHICLES_SHOWN]
