@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS {TABLE} (
 _RUM_INDEX = (
     f"CREATE INDEX IF NOT EXISTS {TABLE}_rum ON {TABLE} "
     "USING rum (document rum_tsvector_addon_ops, published_at) "
-    "WITH (attach = 'published_at', to = 'document')"
+    "WITH (attach = 'published_at', to = 'document', order_by_attach = 't')"
 )
 _GIN_INDEXES = (
     f"CREATE INDEX IF NOT EXISTS {TABLE}_gin ON {TABLE} USING gin (document)",

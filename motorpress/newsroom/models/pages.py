@@ -1,11 +1,11 @@
 from django.db import models
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.url_routing import RouteResult
 
 from motorpress.core.pages import AtomicPublishMixin, OneQueryViewRestrictionsMixin
-from motorpress.core.pagination import paginate_or_404
+from motorpress.core.pagination import story_page, story_page_or_response
 from motorpress.core.querysets import OneQueryPublicPageQuerySet
 from motorpress.newsroom import story_cache
 
@@ -75,13 +75,22 @@ class SectionPage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
     parent_page_types = ["newsroom.HomePage"]
     subpage_types = ["newsroom.ArticlePage"]
 
+    def serve(self, request, *args, **kwargs):
+        from motorpress.newsroom import selectors
+
+        # A deep ?page=N redirects and a forged cursor is a 400: decided before rendering.
+        page_obj = story_page_or_response(request, selectors.section_articles(section=self))
+        if isinstance(page_obj, HttpResponse):
+            return page_obj
+        request.story_page = page_obj
+        return super().serve(request, *args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         from motorpress.newsroom import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = paginate_or_404(
-            selectors.section_articles(section=self),
-            request.GET.get("page"),
-            count_key=f"section:{self.pk}",
-        )
+        page_obj = getattr(request, "story_page", None)
+        if page_obj is None:  # a preview: the first page
+            page_obj = story_page(selectors.section_articles(section=self), {})
+        context["page_obj"] = page_obj
         return context
