@@ -15,7 +15,6 @@ Then, per page type:
 
 import argparse
 import json
-import math
 import os
 import re
 import shutil
@@ -138,12 +137,15 @@ _COUNTS = "from motorpress.demo.bench_site import bench_counts; print(*bench_cou
 
 def page_urls() -> dict[str, str]:
     from motorpress.catalogue.models import VehicleModel
-    from motorpress.core.pagination import PAGE_SIZE
+    from motorpress.core.pagination import PAGE_SIZE, story_cursor
     from motorpress.demo.bench_text import MARK
     from motorpress.newsroom.models import ArticlePage, Author
 
-    stories = ArticlePage.objects.live().count()
-    deep = max(1, math.ceil(stories / PAGE_SIZE) * 9 // 10)
+    # The deepest /latest/ page readers reach by "Older stories" links: the oldest 20.
+    oldest = ArticlePage.objects.live().order_by("first_published_at", "pk")[
+        PAGE_SIZE : PAGE_SIZE + 1
+    ]
+    deep = story_cursor(oldest.get())
     author = Author.objects.filter(bio=MARK).first() or Author.objects.first()
     vehicle = (
         VehicleModel.objects.filter(summary__startswith=MARK).select_related("make").first()
@@ -154,7 +156,7 @@ def page_urls() -> dict[str, str]:
         "article": DEMO_PAGES["article"],
         "review": DEMO_PAGES["review"],
         "section": "/news/",
-        "latest deep": f"/latest/?page={deep}",
+        "latest deep": f"/latest/?before={deep}",
         "author": author.get_absolute_url(),
         "vehicles": "/vehicles/",
         "vehicle": f"/vehicles/{vehicle.make.slug}/{vehicle.slug}/",
