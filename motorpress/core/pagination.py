@@ -160,7 +160,7 @@ def story_page_or_response(request, queryset):
         outcome = story_page(queryset, request.GET)
     except BadCursor:
         reason = "The “older stories” link in this address is not one we make."
-        return render(request, "400.html", {"reason": reason}, status=400)
+        return render(request, "bad_address.html", {"reason": reason}, status=400)
     if isinstance(outcome, str):
         return HttpResponsePermanentRedirect(request.path + outcome)
     return outcome

@@ -177,6 +177,9 @@ CATALOGUE_VEHICLE_PANELS = [
     "motorpress.newsroom.panels.stories_panel",
 ]
 CATALOGUE_TRACK_RECORDS = "motorpress.ledger.panels.track_records"
+# On PostgreSQL, stories are searched in our own RUM-indexed table (discovery/search/README.md);
+# false when WAGTAILSEARCH_BACKENDS points at Elasticsearch or OpenSearch.
+STORY_SEARCH_TABLE = env.bool("STORY_SEARCH_TABLE", default=True)
 # Other apps' pages that show a vehicle, purged from Varnish/the CDN when it changes.
 CATALOGUE_PURGE_PATHS = [
     "motorpress.ledger.purging.tracker_paths",

@@ -17,6 +17,7 @@ the table from Wagtail's index in one statement (after `update_index` or a bulk 
 SQLite has no such table: its searches go through Wagtail's FTS5 backend.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
@@ -43,7 +44,8 @@ _GIN_INDEXES = (
 
 
 def is_available() -> bool:
-    return connection.vendor == "postgresql"
+    """PostgreSQL, unless the settings hand story search to Elasticsearch/OpenSearch."""
+    return connection.vendor == "postgresql" and settings.STORY_SEARCH_TABLE
 
 
 def create_schema(schema_editor=None) -> None:

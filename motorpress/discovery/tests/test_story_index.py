@@ -84,3 +84,12 @@ def test_rebuilding_the_table_restores_every_live_story(client, site):
         cursor.execute("DELETE FROM discovery_storysearch")
     call_command("rebuild_story_index", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert story_titles(_search(client, q="Zanskar")) == ["Zanskar rebuilt"]
+
+
+def test_with_the_table_turned_off_stories_are_searched_through_wagtails_backend(
+    client, site, settings
+):
+    settings.STORY_SEARCH_TABLE = False  # as with Elasticsearch or OpenSearch configured
+    found = story(site.sections["news"], "Zanskar through the backend")
+    assert found.pk not in _indexed_ids()
+    assert story_titles(_search(client, q="Zanskar")) == ["Zanskar through the backend"]
