@@ -42,9 +42,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         if connection.vendor == "postgresql":
             # The same for PostgreSQL's story search table, made by a RunPython migration.
-            from motorpress.discovery.search.story_index import create_schema
+            from motorpress.discovery.search.story_index import create_indexes
 
-            create_schema()
+            create_indexes()
             return
         if connection.vendor != "sqlite":
             return

@@ -51,8 +51,8 @@ DATA = "data.json"
 MEDIA_PREFIX = "media"
 _CHUNK = 1024 * 1024
 
-# Rebuilt by migrate, by update_index, or worthless after a restore.
-EXCLUDED_APPS = {"contenttypes", "sessions", "admin", "wagtailsearch"}
+# Rebuilt by migrate, by update_index or rebuild_story_index, or worthless after a restore.
+EXCLUDED_APPS = {"contenttypes", "sessions", "admin", "wagtailsearch", "discovery"}
 EXCLUDED_MODELS = {"auth.permission", "wagtailadmin.editingsession"}
 # Never emptied on restore: migrate made them and natural keys resolve against them.
 KEPT_TABLES = {"django_content_type", "auth_permission", "django_migrations"}
@@ -290,19 +290,6 @@ def database_has_content(using: str = DEFAULT_DB_ALIAS) -> bool:
     return any(model._default_manager.using(using).exists() for model in ours)
 
 
-def _tables_referencing(connection, tables: list[str]) -> list[str]:
-    """Tables outside Django's models (PostgreSQL's story search table) that point at these:
-    TRUNCATE empties them in the same statement or refuses."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT DISTINCT conrelid::regclass::text FROM pg_constraint "
-            "WHERE contype = 'f' AND confrelid::regclass::text = ANY(%s) "
-            "AND NOT conrelid::regclass::text = ANY(%s)",
-            [tables, tables],
-        )
-        return [row[0] for row in cursor.fetchall()]
-
-
 def _flush_tables(using: str) -> None:
     connection = connections[using]
     tables = [
@@ -312,8 +299,6 @@ def _flush_tables(using: str) -> None:
         )
         if table not in KEPT_TABLES
     ]
-    if connection.vendor == "postgresql":
-        tables += _tables_referencing(connection, tables)
     sql = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=False)
     if connection.vendor == "postgresql":
         # TRUNCATE refuses tables with deferred foreign-key checks still pending from earlier
