@@ -93,3 +93,11 @@ def test_with_the_table_turned_off_stories_are_searched_through_wagtails_backend
     found = story(site.sections["news"], "Zanskar through the backend")
     assert found.pk not in _indexed_ids()
     assert story_titles(_search(client, q="Zanskar")) == ["Zanskar through the backend"]
+
+
+def test_the_table_has_a_word_index_and_the_date_index_the_walks_need(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'discovery_storysearch'")
+        names = {row[0] for row in cursor.fetchall()}
+    assert "discovery_storysearch_date" in names
+    assert names & {"discovery_storysearch_rum", "discovery_storysearch_gin"}
