@@ -94,21 +94,25 @@ def queries_after_publish(django_capture_on_commit_callbacks):
 
     A publish moves the content generation on, so cached fragments (rails, card lists) are
     rebuilt; per-site data (the Site and its root page) and image renditions stay warm.
-    Returns a function `(client, url) -> (captured_queries, response)`.
+    With catalogue_edit=True the catalogue generation moves on too, as after any catalogue
+    save, and vehicle data is read again.
+    Returns a function `(client, url, catalogue_edit=False) -> (captured_queries, response)`.
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from motorpress.core.cache import bump_content_generation
+    from motorpress.core.cache import bump_catalogue_generation, bump_content_generation
 
-    def publish_happened():
+    def publish_happened(catalogue_edit):
         with django_capture_on_commit_callbacks(execute=True):
             bump_content_generation()
+            if catalogue_edit:
+                bump_catalogue_generation()
 
-    def measure(client, url):
-        publish_happened()
+    def measure(client, url, catalogue_edit=False):
+        publish_happened(catalogue_edit)
         client.get(url)  # warm renditions and the cached site lookup
-        publish_happened()
+        publish_happened(catalogue_edit)
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200, f"{url}: {response.status_code}"

@@ -4,7 +4,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import ValidationError
 
-from motorpress.api import articles, catalogue, claims
+from motorpress.api import articles, catalogue, claims, pricing
 
 DESCRIPTION = """
 Read-only JSON for motorpress: published stories, the vehicle catalogue, comparisons and the
@@ -27,6 +27,7 @@ api = NinjaAPI(
 api.add_router("", articles.router)
 api.add_router("", catalogue.router)
 api.add_router("", claims.router)
+api.add_router("", pricing.router)
 
 
 def _field(location) -> str:

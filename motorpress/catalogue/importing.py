@@ -1,6 +1,7 @@
 """Bulk entry: validate every row of a CSV or YAML file, then write all of it or nothing.
 
-YAML holds sections (makes, models, variants, prices, offers, sales) processed in that order,
+YAML holds sections (makes, models, variants, prices, offers, sales, and the on-road inputs:
+cities, road_tax, charges) processed in that order,
 so later rows may refer to records defined earlier in the same file. A CSV file holds one kind
 of row, named by `kind=` or by its file name (models.csv, prices.csv, ...). Every row goes
 through a ModelForm, so the rules are the admin's rules, database constraints included.
@@ -17,16 +18,21 @@ from django import forms
 from django.db import transaction
 
 from motorpress.catalogue.models import (
+    City,
     Make,
     Offer,
     PricePoint,
+    RoadTaxRule,
     SalesFigure,
+    StateCharges,
     Variant,
     VehicleModel,
 )
 from motorpress.core.periods import Period
 
-KINDS = ["makes", "models", "variants", "prices", "offers", "sales"]
+KINDS = [
+    "makes", "models", "variants", "prices", "offers", "sales", "cities", "road_tax", "charges",
+]  # fmt: skip
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SOURCE_FIELDS = ["source_url", "source_label", "is_demo"]
 
@@ -104,6 +110,42 @@ class SalesFigureForm(forms.ModelForm):
         fields = [
             "make", "vehicle_model", "period", "period_start", "market", "units", *SOURCE_FIELDS,
         ]  # fmt: skip
+
+
+class CityForm(forms.ModelForm):
+    class Meta:
+        model = City
+        fields = ["name", "slug", "state"]
+
+
+class RoadTaxRuleForm(forms.ModelForm):
+    class Meta:
+        model = RoadTaxRule
+        fields = [
+            "state", "vehicle_class", "powertrain", "price_min", "price_max", "cc_min", "cc_max",
+            "percent", "fixed_amount", "ev_reduction_percent", "ev_reduction_from",
+            "ev_reduction_until", "effective_from", *SOURCE_FIELDS,
+        ]  # fmt: skip
+
+
+class StateChargesForm(forms.ModelForm):
+    class Meta:
+        model = StateCharges
+        fields = [
+            "state", "vehicle_class", "registration", "other_charges", "insurance_percent",
+            "effective_from", *SOURCE_FIELDS,
+        ]  # fmt: skip
+
+
+# Natural keys of the on-road rows: re-importing a file updates these rows in place.
+ONROAD_KEYS = {
+    "cities": (CityForm, ["slug"]),
+    "road_tax": (
+        RoadTaxRuleForm,
+        ["state", "vehicle_class", "powertrain", "price_min", "cc_min", "effective_from"],
+    ),
+    "charges": (StateChargesForm, ["state", "vehicle_class", "effective_from"]),
+}
 
 
 def read_rows(path: Path, *, kind: str | None = None) -> dict[str, list[tuple[int, dict]]]:
@@ -245,6 +287,16 @@ def _prepare(kind: str, row: dict, resolve: _Resolver) -> tuple[type, dict, dict
             "market": row.get("market") or "india",
         }
         return SalesFigureForm, data, key
+    if kind in ONROAD_KEYS:
+        form_class, key_fields = ONROAD_KEYS[kind]
+        model = form_class._meta.model
+        key = {}
+        for name in key_fields:
+            field = model._meta.get_field(name)
+            value = data.get(name)
+            # A blank powertrain or band floor is stored as "" or 0, so the key must say so.
+            key[name] = field.get_default() if value is None and not field.null else value
+        return form_class, data, key
     raise forms.ValidationError(f"unknown kind {kind!r}")
 
 

@@ -6,9 +6,19 @@ or a CDN is configured, purges the URLs that show the changed vehicles after the
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
-from motorpress.catalogue.models import Make, Offer, PricePoint, SalesFigure, Variant, VehicleModel
+from motorpress.catalogue.models import (
+    City,
+    Make,
+    Offer,
+    PricePoint,
+    RoadTaxRule,
+    SalesFigure,
+    StateCharges,
+    Variant,
+    VehicleModel,
+)
 from motorpress.catalogue.purging import purge_vehicles
-from motorpress.core.cache import bump_content_generation
+from motorpress.core.cache import bump_catalogue_generation, bump_content_generation
 from motorpress.core.purging import purging_enabled
 
 
@@ -33,6 +43,7 @@ def _vehicles_of(instance) -> tuple[set[int], set[int]]:
 
 
 def _catalogue_changed(sender, instance, **kwargs):
+    bump_catalogue_generation()
     bump_content_generation()
     if not purging_enabled():
         return  # the lookups below cost queries on every save, import rows included
@@ -43,6 +54,7 @@ def _catalogue_changed(sender, instance, **kwargs):
 def _offer_vehicles_changed(sender, instance, action, pk_set, **kwargs):
     if not action.startswith("post_"):
         return
+    bump_catalogue_generation()
     bump_content_generation()
     if not purging_enabled():
         return
@@ -53,7 +65,18 @@ def _offer_vehicles_changed(sender, instance, action, pk_set, **kwargs):
     purge_vehicles(model_ids=model_ids)
 
 
-for _model in (Make, VehicleModel, Variant, PricePoint, SalesFigure):
+# On-road rules and cities change every vehicle page's breakdown: the generation moves on (the
+# page cache), and the purge covers the listings; vehicle pages wait for s-maxage.
+for _model in (
+    Make,
+    VehicleModel,
+    Variant,
+    PricePoint,
+    SalesFigure,
+    City,
+    RoadTaxRule,
+    StateCharges,
+):
     post_save.connect(_catalogue_changed, sender=_model, dispatch_uid=f"catalogue-save-{_model}")
     post_delete.connect(_catalogue_changed, sender=_model, dispatch_uid=f"catalogue-del-{_model}")
 post_save.connect(_catalogue_changed, sender=Offer, dispatch_uid="catalogue-save-offer")

@@ -134,3 +134,33 @@ def vehicle(request, model: VehicleModel, image_url: str | None = None) -> dict:
             "description": "Ex-showroom price",
         }
     return data
+
+
+def on_road_offer(quote) -> dict | None:
+    """The on-road price in a city as an Offer whose CompoundPriceSpecification lists each
+    line; only when every line is known, since a partial sum is not a price."""
+    breakdown = quote.breakdown
+    if breakdown.total is None:
+        return None
+    return {
+        "@type": "Offer",
+        "priceCurrency": "INR",
+        "price": breakdown.total,
+        "description": f"On-road price in {quote.city.name}, {quote.city.state}"
+        + (" (includes demo figures)" if breakdown.is_demo else ""),
+        "areaServed": {"@type": "City", "name": quote.city.name},
+        "priceSpecification": {
+            "@type": "CompoundPriceSpecification",
+            "price": breakdown.total,
+            "priceCurrency": "INR",
+            "priceComponent": [
+                {
+                    "@type": "UnitPriceSpecification",
+                    "name": line.label,
+                    "price": line.amount,
+                    "priceCurrency": "INR",
+                }
+                for line in breakdown.lines
+            ],
+        },
+    }

@@ -7,9 +7,15 @@ from django.views.decorators.http import require_safe
 
 from motorpress.catalogue import selectors, structured_data
 from motorpress.catalogue.forms import VehicleFilterForm
+from motorpress.catalogue.onroad_page import onroad_context
 from motorpress.catalogue.panels import track_records, vehicle_panels
 from motorpress.catalogue.selectors import VehicleFilters, VehicleFinder
-from motorpress.core.cache import cached_fragment, generation_and_day
+from motorpress.core.cache import (
+    cached_fragment,
+    catalogue_generation,
+    catalogue_generation_and_day,
+    generation_and_day,
+)
 
 PAGE_SIZE = 24
 FACETS = ["segment", "powertrain", "price", "status", "make"]
@@ -109,7 +115,8 @@ def make_detail(request, make):
     )
 
 
-def _vehicle_context(request, make: str, model: str) -> dict:
+def _vehicle_catalogue_context(request, make: str, model: str) -> dict:
+    """What a vehicle page shows from the catalogue alone (five queries)."""
     vehicle_model = selectors.vehicle_model_detail(make_slug=make, model_slug=model)
     image = None
     if vehicle_model.image_id:
@@ -119,25 +126,45 @@ def _vehicle_context(request, make: str, model: str) -> dict:
         "variants": list(vehicle_model.variants.all()),
         "offers": list(selectors.current_offers(vehicle_model=vehicle_model)),
         "sales": list(selectors.sales_figures(vehicle_model=vehicle_model)),
-        "panels": vehicle_panels(vehicle_model),
-        # Its rivals only: the whole catalogue (hundreds of models) would be most of the page.
-        "picker_models": list(
-            selectors.picker_models(exclude=vehicle_model).filter(segment=vehicle_model.segment)
-        ),
         "image": image,
         "structured_data": structured_data.vehicle(request, vehicle_model, image and image.url),
     }
 
 
+def _segment_rivals(vehicle_model) -> list:
+    """Its rivals only: the whole catalogue (hundreds of models) would be most of the page.
+    One list per segment, shared by every vehicle page in it."""
+    everyone = cached_fragment(
+        f"motorpress:segment-models:{catalogue_generation()}:{vehicle_model.segment}",
+        lambda: list(selectors.picker_models().filter(segment=vehicle_model.segment)),
+    )
+    return [other for other in everyone if other.pk != vehicle_model.pk]
+
+
 @require_safe
 def model_detail(request, make, model):
-    # What a vehicle page shows changes only when the catalogue, the ledger or a story changes,
-    # which all move the content generation on, or with the date (current offers, claim
-    # statuses). JSON-LD holds absolute URLs, hence the host. An unknown vehicle raises 404
-    # from inside and is never stored.
-    key = (
-        f"motorpress:vehicle:{generation_and_day()}:{make}:{model}:"
-        f"{request.scheme}:{request.get_host()}"
+    # A vehicle page is read from two caches. Its catalogue data changes only with the catalogue
+    # (and the date: current offers), so a story's publish leaves it cached; the panels (tested
+    # figures, claims, stories) change with publishing and the ledger too, which move the
+    # content generation on. JSON-LD holds absolute URLs, hence the host. An unknown vehicle
+    # raises 404 from inside and is never stored. The on-road part depends on the reader's
+    # choices and is built per request from cached rules.
+    where = f"{make}:{model}:{request.scheme}:{request.get_host()}"
+    context = dict(
+        cached_fragment(
+            f"motorpress:vehicle:{catalogue_generation_and_day()}:{where}",
+            lambda: _vehicle_catalogue_context(request, make, model),
+        )
     )
-    context = cached_fragment(key, lambda: _vehicle_context(request, make, model))
+    vehicle_model = context["vehicle"]
+    context["panels"] = cached_fragment(
+        f"motorpress:vehicle-panels:{generation_and_day()}:{where}",
+        lambda: vehicle_panels(vehicle_model),
+    )
+    context["picker_models"] = _segment_rivals(vehicle_model)
+    context.update(onroad_context(request, vehicle_model, context["variants"]))
+    if context["quote"] and (offer := structured_data.on_road_offer(context["quote"])):
+        data = dict(context["structured_data"])
+        data["offers"] = [o for o in (data.get("offers"), offer) if o]
+        context["structured_data"] = data
     return render(request, "catalogue/vehicle_detail.html", context)

@@ -43,7 +43,11 @@ from django.core.serializers.json import Serializer as JSONSerializer
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
-from motorpress.core.cache import bump_content_generation, bump_site_generation
+from motorpress.core.cache import (
+    bump_catalogue_generation,
+    bump_content_generation,
+    bump_site_generation,
+)
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -357,6 +361,7 @@ def backup_restore(
 
     call_command("update_index", verbosity=0)
     call_command("rebuild_story_index", verbosity=0, stdout=io.StringIO())
+    bump_catalogue_generation()
     bump_content_generation()
     bump_site_generation()
     return RestoreResult(counts=dict(counts), media_files=len(media))

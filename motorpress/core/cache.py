@@ -9,6 +9,7 @@ from django.db import transaction
 
 _KEY = "motorpress:content-generation"
 _SITE_KEY = "motorpress:site-generation"
+_CATALOGUE_KEY = "motorpress:catalogue-generation"
 # The generation a request read once at its start (see pinned_generation).
 _pinned: ContextVar[int | None] = ContextVar("motorpress_content_generation", default=None)
 
@@ -70,6 +71,24 @@ def site_generation() -> int:
 
 def bump_site_generation() -> None:
     _bump_after_commit(_SITE_KEY)
+
+
+def catalogue_generation() -> int:
+    """Generation of the catalogue alone (vehicles, prices, offers, on-road rules): a story's
+    publish leaves it alone, so vehicle data read from the database survives the newsroom's
+    publishing day and only a catalogue edit makes it be read again."""
+    return _generation(_CATALOGUE_KEY)
+
+
+def bump_catalogue_generation() -> None:
+    _bump_after_commit(_CATALOGUE_KEY)
+
+
+def catalogue_generation_and_day() -> str:
+    """Key part for catalogue data that also changes with the date (current offers)."""
+    from django.utils import timezone
+
+    return f"{catalogue_generation()}:{timezone.localdate().isoformat()}"
 
 
 def generation_and_day() -> str:

@@ -36,7 +36,11 @@ from motorpress.catalogue.models import (
     Variant,
     VehicleModel,
 )
-from motorpress.core.cache import bump_content_generation, bump_site_generation
+from motorpress.core.cache import (
+    bump_catalogue_generation,
+    bump_content_generation,
+    bump_site_generation,
+)
 from motorpress.demo import bench_search, bench_text
 from motorpress.demo.bench_text import MARK
 from motorpress.discovery.search.story_index import rebuild_story_index
@@ -97,6 +101,7 @@ def generate(*, articles: int, models: int, chunk: int = CHUNK, progress=True) -
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     rebuild_story_index()  # PostgreSQL's story search table, from the index rows just written
+    bump_catalogue_generation()
     bump_content_generation()
     bump_site_generation()
     return BenchReport(articles, len(vehicles), time.perf_counter() - start, search_seconds)

@@ -15,10 +15,13 @@ from django.core.management import CommandError, call_command
 
 from motorpress.catalogue.importing import catalogue_import, read_rows
 from motorpress.catalogue.models import (
+    City,
     Make,
     Offer,
     PricePoint,
+    RoadTaxRule,
     SalesFigure,
+    StateCharges,
     Variant,
     VehicleModel,
 )
@@ -142,7 +145,9 @@ suzuki,e-access,standard,190000,ex_showroom,,2026-04-01,Price list,false
 ktm,rc-160,standard,187000,ex_showroom,,2026-04-01,Price list,false
 ktm,rc-160,track,{amount},ex_showroom,,2026-04-01,Price list,false
 """
-MODELS = (Make, VehicleModel, Variant, PricePoint, Offer, SalesFigure)
+MODELS = (
+    Make, VehicleModel, Variant, PricePoint, Offer, SalesFigure, City, RoadTaxRule, StateCharges,
+)  # fmt: skip
 
 
 def counts():
@@ -189,6 +194,9 @@ def test_a_valid_catalogue_file_imports_every_section(tmp_path):
         "PricePoint": 2,
         "Offer": 1,
         "SalesFigure": 2,
+        "City": 0,
+        "RoadTaxRule": 0,
+        "StateCharges": 0,
     }
     assert "makes 2 new/0 updated" in out
     e_access = VehicleModel.objects.get(make__slug="suzuki", slug="e-access")
@@ -446,3 +454,29 @@ def test_a_spec_sheet_or_launch_dated_1800_is_a_row_error(tmp_path, section, val
     # Rows that refer to the refused record are reported too, as unknown references.
     assert all("unknown" in error for error in errors[1:])
     assert counts() == NOTHING
+
+
+ROAD_TAX = {
+    "state": "Goa",
+    "vehicle_class": "two_wheeler",
+    "percent": "9",
+    "effective_from": "2024-04-01",
+    **SOURCE,
+}
+
+
+def test_a_bad_road_tax_row_names_its_row_and_writes_nothing(tmp_path):
+    data = {
+        "cities": [{"name": "Panaji", "slug": "panaji", "state": "Goa"}],
+        "road_tax": [ROAD_TAX, {**ROAD_TAX, "price_min": 1000, "fixed_amount": 500}],
+    }
+    message, err = failed_import(write_yaml(tmp_path, data))
+    assert "nothing was imported" in message
+    assert "road_tax row 2" in err
+    assert counts() == NOTHING
+
+
+def test_reimporting_a_road_tax_rule_updates_it_in_place(tmp_path):
+    run_import(write_yaml(tmp_path, {"road_tax": [ROAD_TAX]}))
+    run_import(write_yaml(tmp_path, {"road_tax": [{**ROAD_TAX, "percent": "10"}]}))
+    assert RoadTaxRule.objects.get().percent == 10

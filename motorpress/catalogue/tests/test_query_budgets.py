@@ -22,7 +22,11 @@ from motorpress.catalogue.tests.factories import (
 )
 from motorpress.newsroom.tests.factories import ImageFactory
 
-VEHICLE_BUDGET = 12  # right after a publish; read again, a vehicle page needs none
+# Right after a story's publish: the panels (tested figures, claims, stories); the catalogue
+# part stays cached. Right after a catalogue edit every part is read again, the segment's
+# rivals and the on-road tables included; read again with nothing changed, no query at all.
+VEHICLE_BUDGET = 6
+VEHICLE_AFTER_CATALOGUE_EDIT_BUDGET = 13  # stories with bylines: 2 of them
 LISTING_BUDGET = 6
 
 
@@ -88,6 +92,24 @@ def test_vehicle_page_stays_within_budget_as_variants_prices_offers_and_stories_
     _assert_flat(url, VEHICLE_BUDGET, few, many, ("2 variants", "12 variants"))
 
 
+def test_vehicle_page_after_a_catalogue_edit_stays_within_budget_as_figures_grow(
+    client, site, vehicle, queries_after_publish
+):
+    url = vehicle.get_absolute_url()
+    _add_variants(vehicle, 2, prices_each=1)
+    _add_offers(vehicle, 1)
+    _add_stories(site, vehicle, 1)
+    few, _ = queries_after_publish(client, url, catalogue_edit=True)
+
+    _add_variants(vehicle, 10, prices_each=3)
+    _add_offers(vehicle, 7)
+    _add_stories(site, vehicle, 9)
+    for other in range(5):
+        VehicleModelFactory(make=vehicle.make, name=f"Other {other}")
+    many, _ = queries_after_publish(client, url, catalogue_edit=True)
+    _assert_flat(url, VEHICLE_AFTER_CATALOGUE_EDIT_BUDGET, few, many, ("2 variants", "12"))
+
+
 def test_a_vehicle_page_read_again_with_nothing_changed_needs_no_sql(
     client, site, vehicle, django_assert_num_queries
 ):
@@ -110,6 +132,16 @@ def test_a_new_price_shows_on_a_cached_vehicle_page_at_once(
             variant=vehicle.variants.get(), amount=188_000, effective_date=date(2026, 6, 1)
         )
     assert b"1.88 lakh" in client.get(vehicle.get_absolute_url()).content
+
+
+def test_a_story_published_about_a_vehicle_shows_on_its_cached_page_at_once(
+    client, site, vehicle, django_capture_on_commit_callbacks
+):
+    _add_variants(vehicle, 1, prices_each=1)
+    assert client.get(vehicle.get_absolute_url()).status_code == 200  # both parts cached
+    with django_capture_on_commit_callbacks(execute=True):
+        story = create_story_about(site.sections["news"], vehicles=[vehicle])
+    assert story.title.encode() in client.get(vehicle.get_absolute_url()).content
 
 
 def test_vehicle_page_stays_within_budget_as_monthly_sales_figures_grow(

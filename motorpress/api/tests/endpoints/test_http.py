@@ -113,6 +113,8 @@ def test_the_openapi_schema_is_3_1_and_documents_every_endpoint_and_error(api):
         "/api/v1/makes/{slug}",
         "/api/v1/models",
         "/api/v1/models/{make}/{model}",
+        "/api/v1/models/{make}/{model}/on-road",
+        "/api/v1/emi",
         "/api/v1/compare",
         "/api/v1/claims",
     }
