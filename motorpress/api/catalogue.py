@@ -19,6 +19,7 @@ from motorpress.api.references import (
 )
 from motorpress.api.schemas import SLUG
 from motorpress.catalogue.models import Powertrain, Segment, Status
+from motorpress.catalogue.onroad import fuel_of
 from motorpress.catalogue.selectors import PRICE_BANDS, VehicleFilters
 from motorpress.compare.selectors import MAX_VEHICLES, MIN_VEHICLES, NotComparable
 from motorpress.core import formatting
@@ -138,6 +139,7 @@ def _variant(request, variant, published) -> schemas.VariantOut:
         name=variant.name,
         slug=variant.slug,
         powertrain=variant.powertrain,
+        fuel=fuel_of(variant),
         engine_cc=variant.engine_cc,
         power_ps=to_float(variant.power_ps),
         power_rpm=variant.power_rpm,

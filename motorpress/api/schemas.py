@@ -10,7 +10,7 @@ from typing import Any, Literal
 from ninja import Schema
 from pydantic import Field
 
-from motorpress.catalogue.models import Powertrain, Segment, Status
+from motorpress.catalogue.models import Fuel, Powertrain, Segment, Status
 from motorpress.ledger.models import Metric
 from motorpress.ledger.status import STATUS_CHOICES
 from motorpress.newsroom.models import ArticleKind
@@ -244,6 +244,7 @@ class VariantOut(Schema):
     name: str
     slug: str
     powertrain: Powertrain
+    fuel: Fuel  # road tax follows it; an engine with none recorded counts as petrol
     engine_cc: int | None
     power_ps: float | None
     power_rpm: int | None

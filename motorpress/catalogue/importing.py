@@ -81,7 +81,7 @@ class VariantForm(forms.ModelForm):
     class Meta:
         model = Variant
         fields = [
-            "vehicle_model", "name", "slug", "sort_order", "powertrain", "engine_cc",
+            "vehicle_model", "name", "slug", "sort_order", "powertrain", "fuel", "engine_cc",
             "power_ps", "power_rpm", "torque_nm", "torque_rpm", "transmission", "gears",
             "battery_kwh", "battery_chemistry", "claimed_range_km", "range_test_cycle",
             "claimed_efficiency", "efficiency_unit", "kerb_weight_kg", "seat_height_mm",

@@ -18,9 +18,15 @@ from motorpress.catalogue.models import (
 from motorpress.catalogue.pricing import onroad, rules
 from motorpress.core.cache import cached_fragment, catalogue_generation
 
-# The catalogue records ICE without the fuel; petrol is by far the common case for the
-# two-wheelers and small cars we list, so ICE is taxed as petrol until a fuel field exists.
+# A variant's fuel when its record leaves it blank: petrol, by far the common engine among the
+# two-wheelers and small cars we list, and a hybrid's or an EV's own.
 FUEL_FOR_POWERTRAIN = {"ice": "petrol", "hybrid": "hybrid", "ev": "electric"}
+
+
+def fuel_of(variant: Variant) -> str:
+    if variant.powertrain == "ev":
+        return "electric"  # an EV has no other fuel, whatever the field says
+    return variant.fuel or FUEL_FOR_POWERTRAIN.get(variant.powertrain, "petrol")
 
 
 def vehicle_class_for(segment: str) -> str:
@@ -157,7 +163,7 @@ def on_road_quotes(
             charges=charges,
             state=city.state,
             vehicle_class=vehicle_class,
-            powertrain=FUEL_FOR_POWERTRAIN.get(variant.powertrain, "petrol"),
+            powertrain=fuel_of(variant),
             cc=variant.engine_cc or 0,
             on=on,
         )

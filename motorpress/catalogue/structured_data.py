@@ -6,7 +6,7 @@ trail hangs off `mainEntityOfPage` (a WebPage), so crawlers read both from one o
 
 from django.urls import reverse
 
-from motorpress.catalogue.models import Powertrain, Segment, VehicleModel
+from motorpress.catalogue.models import Fuel, Powertrain, Segment, VehicleModel
 
 FUEL_TYPES = {Powertrain.ICE: "Petrol", Powertrain.HYBRID: "Hybrid", Powertrain.EV: "Electric"}
 # schema.org has Car and Motorcycle (a scooter is a Motorcycle there); both are Products.
@@ -81,7 +81,11 @@ def vehicle(request, model: VehicleModel, image_url: str | None = None) -> dict:
     if image_url:
         data["image"] = request.build_absolute_uri(image_url)
     if reference:
-        data["fuelType"] = FUEL_TYPES.get(reference.powertrain, "")
+        data["fuelType"] = (
+            Fuel(reference.fuel).label
+            if reference.fuel and reference.powertrain != Powertrain.EV
+            else FUEL_TYPES.get(reference.powertrain, "")
+        )
         engine = {"@type": "EngineSpecification"}
         if reference.engine_cc:
             engine["engineDisplacement"] = _quantity(reference.engine_cc, "CMQ", "cc")

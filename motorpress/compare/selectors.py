@@ -3,8 +3,11 @@
 import re
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
+
+from motorpress.catalogue import onroad
 from motorpress.catalogue import selectors as catalogue
-from motorpress.catalogue.models import VehicleModel
+from motorpress.catalogue.models import City, VehicleModel
 from motorpress.compare.table import Column, CompareTable, build_table
 
 MIN_VEHICLES, MAX_VEHICLES = 2, 4
@@ -20,6 +23,7 @@ class NotComparable(Exception):
 class Comparison:
     vehicle_models: list[VehicleModel]
     table: CompareTable
+    city: City | None = None
 
     @property
     def canonical_path(self) -> str:
@@ -50,19 +54,35 @@ def split_compare_slug(value: str) -> list[str]:
     return slugs
 
 
-def comparison_for(vehicle_models: list[VehicleModel]) -> Comparison:
-    """Two to four models side by side, in the canonical (alphabetical slug) order."""
+def comparison_for(vehicle_models: list[VehicleModel], city: City | None = None) -> Comparison:
+    """Two to four models side by side, in the canonical (alphabetical slug) order; with a
+    city, each compared variant's on-road total there (one more query, for their prices)."""
     ordered = sorted(vehicle_models, key=lambda model: model.compare_slug)
     data = catalogue.compare_data(ordered)
     columns = []
     for model in ordered:
         variant, low, high = data.get(model.pk, (None, None, None))
         columns.append(Column(model, variant, (low, high)))
-    return Comparison(vehicle_models=ordered, table=build_table(columns))
+    if city is not None:
+        _add_on_road_totals(columns, city)
+    return Comparison(vehicle_models=ordered, table=build_table(columns), city=city)
 
 
-def comparison_for_slugs(slugs: list[str]) -> Comparison:
+def _add_on_road_totals(columns: list[Column], city: City) -> None:
+    variants = [column.variant for column in columns if column.variant]
+    prefetch_related_objects(variants, "prices")
+    for column in columns:
+        if column.variant is None:
+            continue
+        quotes = onroad.on_road_quotes(
+            [column.variant], segment=column.vehicle_model.segment, city=city
+        )
+        if quotes:
+            column.on_road = quotes[0].breakdown.total
+
+
+def comparison_for_slugs(slugs: list[str], city: City | None = None) -> Comparison:
     found = catalogue.models_by_compare_slugs(slugs)
     if len(found) != len(slugs):
         raise NotComparable(",".join(slugs))
-    return comparison_for([found[slug] for slug in slugs])
+    return comparison_for([found[slug] for slug in slugs], city)

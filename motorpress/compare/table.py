@@ -25,6 +25,9 @@ class Column:
     vehicle_model: VehicleModel
     variant: Variant | None
     price_range: tuple[int | None, int | None] = (None, None)
+    # The compared variant's on-road total in the reader's city; None when no city was chosen
+    # or a line of it is unknown there (we never show a partial sum as a price).
+    on_road: int | None = None
 
 
 @dataclass
@@ -94,6 +97,12 @@ def _efficiency_display(value, column):
 
 ROWS = [
     RowSpec("Ex-showroom price", lambda c: c.price_range[0], _price_display, LOWER_IS_BETTER),
+    RowSpec(
+        "On-road price",
+        lambda c: c.on_road,
+        lambda value, column: formatting.format_lakh_crore(value),
+        LOWER_IS_BETTER,
+    ),
     RowSpec("Compared variant", lambda c: c.variant.name if c.variant else None),
     RowSpec("Powertrain", lambda c: c.variant.get_powertrain_display() if c.variant else None),
     RowSpec("Engine", _spec("engine_cc"), _unit(formatting.format_cc)),

@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedi
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from motorpress.catalogue import onroad
 from motorpress.catalogue import selectors as catalogue
 from motorpress.compare import selectors
 from motorpress.compare.selectors import MAX_SLUG_LENGTH, MAX_VEHICLES, NotComparable
@@ -38,13 +39,18 @@ def compare(request, slugs):
     if request.path != canonical:
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(canonical + (f"?{query}" if query else ""))
+    # A city the reader picked adds on-road totals; one we do not know is said so, not a 404.
+    city_slug = request.GET.get("city", "")[:60]
+    city = onroad.city_by_slug(city_slug) if city_slug else None
     try:
-        comparison = selectors.comparison_for_slugs(parts)
+        comparison = selectors.comparison_for_slugs(parts, city)
     except NotComparable as error:
         raise Http404("Unknown vehicle.") from error
     only_differences = request.GET.get("only") == "differences"
     context = {
         "comparison": comparison,
         "only_differences": only_differences,
+        "cities": onroad.cities(),
+        "city_unknown": city_slug if city_slug and city is None else "",
     }
     return render(request, "compare/compare.html", context)

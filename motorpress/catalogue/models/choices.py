@@ -19,6 +19,16 @@ class Powertrain(models.TextChoices):
     EV = "ev", "Electric"
 
 
+class Fuel(models.TextChoices):
+    """What a vehicle burns or stores: road tax differs by it, not only by powertrain."""
+
+    PETROL = "petrol", "Petrol"
+    DIESEL = "diesel", "Diesel"
+    CNG = "cng", "CNG"
+    HYBRID = "hybrid", "Hybrid"
+    ELECTRIC = "electric", "Electric"
+
+
 class Transmission(models.TextChoices):
     MANUAL = "manual", "Manual"
     AUTOMATIC = "automatic", "Automatic"

@@ -4,6 +4,7 @@ a reader can pick. Every figure is sourced and dated; ``is_demo`` marks the unco
 from django.db import models
 from django.db.models import F, Q
 
+from .choices import Fuel
 from .market import MAX_RUPEES, _year_in_range
 from .sources import Sourced
 
@@ -11,14 +12,6 @@ from .sources import Sourced
 class VehicleClass(models.TextChoices):
     TWO_WHEELER = "two_wheeler", "Two-wheeler"
     CAR = "car", "Car"
-
-
-class Fuel(models.TextChoices):
-    PETROL = "petrol", "Petrol"
-    DIESEL = "diesel", "Diesel"
-    CNG = "cng", "CNG"
-    HYBRID = "hybrid", "Hybrid"
-    ELECTRIC = "electric", "Electric"
 
 
 class City(models.Model):

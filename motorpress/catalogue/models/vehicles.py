@@ -11,6 +11,7 @@ from motorpress.core.periods import MAX_YEAR, MIN_YEAR, Period, Precision
 from .choices import (
     BatteryChemistry,
     EfficiencyUnit,
+    Fuel,
     Powertrain,
     RangeTestCycle,
     Segment,
@@ -171,6 +172,13 @@ class Variant(Sourced, models.Model):
     slug = models.SlugField(max_length=80)
     sort_order = models.PositiveSmallIntegerField(default=0)
     powertrain = models.CharField(max_length=10, choices=Powertrain.choices)
+    fuel = models.CharField(
+        max_length=10,
+        choices=Fuel.choices,
+        blank=True,
+        help_text="Petrol, diesel or CNG for an engine: road tax differs by fuel. "
+        "Blank: petrol for an engine, the powertrain's own for a hybrid or an EV.",
+    )
     engine_cc = models.PositiveIntegerField(null=True, blank=True, validators=_between(1, 10000))
     power_ps = models.DecimalField(
         max_digits=6, decimal_places=1, null=True, blank=True, validators=_between(0.1, 2000)
@@ -211,7 +219,7 @@ class Variant(Sourced, models.Model):
     panels = [
         FieldPanel("vehicle_model"),
         FieldRowPanel([FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]),
-        FieldPanel("powertrain"),
+        FieldRowPanel([FieldPanel("powertrain"), FieldPanel("fuel")]),
         MultiFieldPanel(
             [
                 FieldRowPanel(

@@ -74,7 +74,14 @@ def on_road_breakdown(
     else:
         tax = _rupees(road_tax(rule, price=ex_showroom, powertrain=powertrain, on=on))
         lines.append(
-            Line("Road tax", tax, rule.source, rule.effective_from, rule.is_demo, _describe(rule))
+            Line(
+                "Road tax",
+                tax,
+                rule.source,
+                rule.effective_from,
+                rule.is_demo,
+                _describe(rule, powertrain=powertrain, on=on),
+            )
         )
     if charges is None:
         lines.append(Line("Registration", None, "", None, note="Charges unknown here."))
@@ -99,10 +106,16 @@ def on_road_breakdown(
     return Breakdown(tuple(lines), total, any(line.is_demo for line in lines))
 
 
-def _describe(rule: RoadTaxRule) -> str:
+def _describe(rule: RoadTaxRule, *, powertrain: str, on: date) -> str:
+    """The rule in words, with an EV waiver only for an EV and as it stands on the day."""
     what = f"{rule.percent} % of ex-showroom" if rule.percent is not None else "fixed amount"
-    if rule.ev_reduction_percent:
-        what += f"; EV reduction {rule.ev_reduction_percent} %"
-        if rule.ev_reduction_until:
-            what += f" until {rule.ev_reduction_until:%d %b %Y}"
-    return what
+    if not rule.ev_reduction_percent or powertrain != "electric":
+        return what
+    waiver = f"EV reduction {rule.ev_reduction_percent} %"
+    if rule.ev_reduction_from and on < rule.ev_reduction_from:
+        return f"{what}; {waiver} from {rule.ev_reduction_from:%d %b %Y}, not yet in force"
+    if rule.ev_reduction_until and on > rule.ev_reduction_until:
+        return f"{what}; {waiver} ended {rule.ev_reduction_until:%d %b %Y}"
+    if rule.ev_reduction_until:
+        return f"{what}; {waiver} until {rule.ev_reduction_until:%d %b %Y}"
+    return f"{what}; {waiver}"

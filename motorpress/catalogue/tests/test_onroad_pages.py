@@ -119,3 +119,27 @@ def test_json_ld_offers_the_on_road_price_with_its_components(client, demo_catal
     components = on_road["priceSpecification"]["priceComponent"]
     assert on_road["price"] == sum(component["price"] for component in components)
     assert components[0]["name"] == "Ex-showroom"
+
+
+def test_a_diesel_car_pays_the_diesel_slab_and_a_petrol_one_the_general(demo_catalogue):
+    from datetime import date
+
+    from motorpress.catalogue import onroad
+    from motorpress.catalogue.tests.factories import (
+        PricePointFactory,
+        VariantFactory,
+        VehicleModelFactory,
+    )
+
+    car = VehicleModelFactory(segment="car", name="Test Saloon")
+    taxes = {}
+    for fuel in ("diesel", "petrol", ""):
+        variant = VariantFactory(vehicle_model=car, name=f"Trim {fuel or 'blank'}", fuel=fuel)
+        PricePointFactory(variant=variant, amount=800_000, effective_date=date(2025, 1, 1))
+        (quote,) = onroad.on_road_quotes(
+            [variant], segment="car", city=onroad.city_by_slug("new-delhi")
+        )
+        taxes[fuel] = quote.breakdown.lines[1]
+    assert taxes["diesel"].amount == 70_000  # 8.75 % of Rs 8 lakh
+    assert taxes["diesel"].source == "Demo rule: Delhi diesel car slab (unconfirmed)"
+    assert taxes["petrol"].amount == taxes[""].amount == 56_000  # 7 %: blank counts as petrol

@@ -117,3 +117,31 @@ def test_total_is_the_sum_of_the_lines_and_demo_inputs_mark_the_breakdown(price)
     )
     assert breakdown.total == sum(line.amount for line in breakdown.lines)
     assert breakdown.is_demo
+
+
+def _road_tax_note(powertrain, on):
+    breakdown = on_road_breakdown(
+        ex_showroom=1_500_000,
+        ex_showroom_source="maker",
+        ex_showroom_date=NEW,
+        ex_showroom_is_demo=False,
+        rules=SLABS,
+        charges=None,
+        state="MH",
+        vehicle_class="car",
+        powertrain=powertrain,
+        cc=0,
+        on=on,
+    )
+    return next(line.note for line in breakdown.lines if line.label == "Road tax")
+
+
+def test_the_breakdown_says_how_an_ev_waiver_stands_on_the_day():
+    assert _road_tax_note("electric", date(2025, 6, 1)) == (
+        "12 % of ex-showroom; EV reduction 100 % until 31 Dec 2025"
+    )
+    assert _road_tax_note("electric", date(2026, 1, 1)) == (
+        "12 % of ex-showroom; EV reduction 100 % ended 31 Dec 2025"
+    )
+    # A petrol car is never told about a waiver it cannot have.
+    assert _road_tax_note("petrol", date(2025, 6, 1)) == "13 % of ex-showroom"
