@@ -51,8 +51,9 @@ bench-render: install
 	$(DEMO) $(RUN) python manage.py collectstatic --noinput --verbosity 0
 	$(RUN) python benchmarks/render_times.py
 
-# Lighthouse (mobile) on the demo's five page types, in its own database and media so it never
-# disturbs `make demo`; fails below 0.95 in any category. Not part of `make test` (slow).
+# Lighthouse (mobile) on the demo's page types (the vehicle page also with its on-road
+# breakdown), in its own database and media so it never disturbs `make demo`; fails below 0.95
+# in any category. Not part of `make test` (slow).
 LIGHTHOUSE_ENV := $(DEMO) DATABASE_URL=sqlite:///$(CURDIR)/var/lighthouse.sqlite3 MEDIA_ROOT=$(CURDIR)/var/lighthouse-media
 lighthouse: install
 	npm ci --ignore-scripts --no-audit --no-fund

@@ -1,4 +1,4 @@
-"""Lighthouse (mobile profile) on the five page types of an already loaded demo site.
+"""Lighthouse (mobile profile) on the six page types of an already loaded demo site.
 
 `make lighthouse` builds the demo database, then runs this: it serves the site with gunicorn
 on a free loopback port, audits one real page of each type with Debian's Chromium, writes the
@@ -52,6 +52,8 @@ def demo_paths():
         "home": "/",
         "article": article.url,
         "vehicle": vehicles[0].get_absolute_url(),
+        # The on-road breakdown and EMI plan for a city, as a reader's GET form submits them.
+        "vehicle-on-road": "/vehicles/suzuki/e-access/?city=pune&down=20000&rate=9.5&tenure=36",
         "compare": canonical_path([vehicle.compare_slug for vehicle in vehicles]),
         "tracker": "/tracker/",
     }

@@ -96,7 +96,7 @@ def on_road_breakdown(
                 charges.source,
                 dated,
                 demo,
-                f"Estimate: {charges.insurance_percent} % of ex-showroom, first year.",
+                f"Estimate: {_percent(charges.insurance_percent)} % of ex-showroom, first year.",
             ),
         ]
         if charges.other:
@@ -108,10 +108,12 @@ def on_road_breakdown(
 
 def _describe(rule: RoadTaxRule, *, powertrain: str, on: date) -> str:
     """The rule in words, with an EV waiver only for an EV and as it stands on the day."""
-    what = f"{rule.percent} % of ex-showroom" if rule.percent is not None else "fixed amount"
+    what = (
+        f"{_percent(rule.percent)} % of ex-showroom" if rule.percent is not None else "fixed amount"
+    )
     if not rule.ev_reduction_percent or powertrain != "electric":
         return what
-    waiver = f"EV reduction {rule.ev_reduction_percent} %"
+    waiver = f"EV reduction {_percent(rule.ev_reduction_percent)} %"
     if rule.ev_reduction_from and on < rule.ev_reduction_from:
         return f"{what}; {waiver} from {rule.ev_reduction_from:%d %b %Y}, not yet in force"
     if rule.ev_reduction_until and on > rule.ev_reduction_until:
@@ -119,3 +121,8 @@ def _describe(rule: RoadTaxRule, *, powertrain: str, on: date) -> str:
     if rule.ev_reduction_until:
         return f"{what}; {waiver} until {rule.ev_reduction_until:%d %b %Y}"
     return f"{what}; {waiver}"
+
+
+def _percent(value) -> str:
+    """12.50 as "12.5" and 11.00 as "11": the database's two places are not the rule's."""
+    return f"{Decimal(value).normalize():f}"

@@ -119,6 +119,7 @@ AXE_PAGES = {
     "vehicles": "/vehicles/",
     "compare": RC_VS_R15,
     "compare-differences": RC_VS_R15 + "?only=differences",
+    "compare-on-road": RC_VS_R15 + "?city=pune",
     "four-vehicles": "/compare/ktm-rc-160-vs-suzuki-e-access-vs-tvs-orbiter-vs-yamaha-r15/",
     "picker": "/compare/",
 }
