@@ -48,7 +48,13 @@ def onroad_context(request, vehicle_model, variants) -> dict:
     form.is_valid()  # errors render beside the fields; valid fields are still used
     data = form.cleaned_data
     cities = onroad.cities()
-    context = {"cities": cities, "emi_form": form, "city": None, "quote": None}
+    context = {
+        "cities": cities,
+        "variants": variants,
+        "emi_form": form,
+        "city": None,
+        "quote": None,
+    }
     city_slug = data.get("city") or request.GET.get("city", "")
     if city_slug:
         # The picker's list is loaded anyway, so the reader's city is found in it: no query.

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from motorpress.catalogue import selectors, structured_data
@@ -14,6 +15,7 @@ from motorpress.core.cache import (
     cached_fragment,
     catalogue_generation,
     catalogue_generation_and_day,
+    content_generation,
     generation_and_day,
 )
 
@@ -141,30 +143,72 @@ def _segment_rivals(vehicle_model) -> list:
     return [other for other in everyone if other.pk != vehicle_model.pk]
 
 
+# GET parameters of the on-road form: with none, the section is the same for every reader.
+ONROAD_PARAMS = ("city", "variant", "down", "rate", "tenure")
+
+
+def _head(vehicle_model, image, structured) -> dict:
+    """What the page head shows: small, so a warm page unpickles nothing bigger."""
+    return {
+        "name": str(vehicle_model),
+        "segment": vehicle_model.get_segment_display(),
+        "summary": vehicle_model.summary,
+        "image_url": image.url if image else "",
+        "structured_data": structured,
+    }
+
+
 @require_safe
 def model_detail(request, make, model):
-    # A vehicle page is read from two caches. Its catalogue data changes only with the catalogue
-    # (and the date: current offers), so a story's publish leaves it cached; the panels (tested
-    # figures, claims, stories) change with publishing and the ledger too, which move the
-    # content generation on. JSON-LD holds absolute URLs, hence the host. An unknown vehicle
-    # raises 404 from inside and is never stored. The on-road part depends on the reader's
-    # choices and is built per request from cached rules.
+    # A vehicle page is read from caches at three depths. Its rendered parts (the template's
+    # {% cache %} blocks) key on both generations, the day and the host; its catalogue data on
+    # the catalogue generation and the day (current offers), so a story's publish leaves it
+    # cached; its panels (tested figures, claims, stories) on the content generation, which
+    # publishing and the ledger move on. JSON-LD holds absolute URLs, hence the host. Data is
+    # handed to the template lazily: with the parts cached nothing is unpickled or queried. An
+    # unknown vehicle raises 404 from the head's build and is never stored.
     where = f"{make}:{model}:{request.scheme}:{request.get_host()}"
-    context = dict(
-        cached_fragment(
-            f"motorpress:vehicle:{catalogue_generation_and_day()}:{where}",
-            lambda: _vehicle_catalogue_context(request, make, model),
-        )
+    loaded = {}
+
+    def catalogue() -> dict:
+        if "catalogue" not in loaded:
+            loaded["catalogue"] = cached_fragment(
+                f"motorpress:vehicle:{catalogue_generation_and_day()}:{where}",
+                lambda: _vehicle_catalogue_context(request, make, model),
+            )
+        return loaded["catalogue"]
+
+    def lazy(build):
+        return SimpleLazyObject(build)
+
+    token = f"{catalogue_generation_and_day()}:{content_generation()}:{where}"
+    head = cached_fragment(
+        f"motorpress:vehicle-head:{token}",
+        lambda: _head(catalogue()["vehicle"], catalogue()["image"], catalogue()["structured_data"]),
     )
-    vehicle_model = context["vehicle"]
-    context["panels"] = cached_fragment(
-        f"motorpress:vehicle-panels:{generation_and_day()}:{where}",
-        lambda: vehicle_panels(vehicle_model),
-    )
-    context["picker_models"] = _segment_rivals(vehicle_model)
-    context.update(onroad_context(request, vehicle_model, context["variants"]))
-    if context["quote"] and (offer := structured_data.on_road_offer(context["quote"])):
-        data = dict(context["structured_data"])
+    context = {
+        "head": head,
+        "vehicle_cache_token": token,
+        **{
+            name: lazy(lambda name=name: catalogue()[name])
+            for name in ("vehicle", "variants", "offers", "sales", "image")
+        },
+        "panels": lazy(
+            lambda: cached_fragment(
+                f"motorpress:vehicle-panels:{generation_and_day()}:{where}",
+                lambda: vehicle_panels(catalogue()["vehicle"]),
+            )
+        ),
+        "picker_models": lazy(lambda: _segment_rivals(catalogue()["vehicle"])),
+    }
+    # With the reader's choices the on-road section is built for them; without, it is the
+    # same plain form for everyone and cached with the rest of the page.
+    context["onroad_live"] = any(name in request.GET for name in ONROAD_PARAMS)
+    onroad = lazy(lambda: onroad_context(request, catalogue()["vehicle"], catalogue()["variants"]))
+    context["onroad"] = onroad
+    quote = onroad["quote"] if context["onroad_live"] else None
+    if quote and (offer := structured_data.on_road_offer(quote)):
+        data = dict(head["structured_data"])
         data["offers"] = [o for o in (data.get("offers"), offer) if o]
-        context["structured_data"] = data
+        context["head"] = {**head, "structured_data": data}
     return render(request, "catalogue/vehicle_detail.html", context)
