@@ -1,8 +1,9 @@
 """Post content → ArticlePage body blocks (paragraph, heading, quote, image, embed).
 
-HTML runs are given paragraphs the way WordPress does when it shows a post (blank lines mark
-paragraphs in its stored content), sanitised with the site's one rich-text sanitiser, then cut
-at headings and block quotes, which the body has blocks for.
+Classic HTML runs are given paragraphs the way WordPress does when it shows a post
+(motorpress.importing.autop); block-editor markup is already finished. Both are sanitised with
+the site's one rich-text sanitiser, then cut at headings and block quotes, which the body has
+blocks for.
 """
 
 import html as html_lib
@@ -14,10 +15,9 @@ import lxml.html
 from wagtail.embeds.finders import get_finders
 
 from motorpress.core.sanitizing import sanitize_rich_text
+from motorpress.importing.autop import wpautop
 from motorpress.importing.shortcodes import EmbedRef, ImageRef, Segments
 
-_BLOCK_TAG = re.compile(r"<(p|h[1-6]|ul|ol|blockquote|div|table|figure)\b", re.IGNORECASE)
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _RICH_TAGS = {"p", "ul", "ol"}
 _HEADING_TAGS = {"h2", "h3", "h4"}
 _SENTENCE_END = re.compile(r"(?<=[.!?।])\s+")
@@ -34,18 +34,6 @@ class Body:
     texts: list[str] = field(default_factory=list)  # reading text, for highlights and vehicles
 
 
-def autop(html: str) -> str:
-    """WordPress's paragraphs: blank-line separated runs become <p>, single newlines <br>."""
-    chunks = [chunk.strip() for chunk in _PARAGRAPH_BREAK.split(html) if chunk.strip()]
-    out = []
-    for chunk in chunks:
-        if _BLOCK_TAG.match(chunk):
-            out.append(chunk)
-        else:
-            out.append("<p>" + chunk.replace("\n", "<br>") + "</p>")
-    return "\n".join(out)
-
-
 def embed_is_known(url: str) -> bool:
     """Only URLs an oEmbed finder recognises: an unknown URL is never fetched at render time."""
     if not re.match(r"https?://", url, re.IGNORECASE):
@@ -57,8 +45,8 @@ def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
-def _html_blocks(html: str, body: Body) -> None:
-    clean = sanitize_rich_text(autop(html))
+def _html_blocks(html: str, body: Body, classic: bool) -> None:
+    clean = sanitize_rich_text(wpautop(html) if classic else html)
     if not clean.strip():
         return
     root = lxml.html.fragment_fromstring(clean, create_parent="div")
@@ -105,12 +93,15 @@ def _html_blocks(html: str, body: Body) -> None:
     flush()
 
 
-def build_body(segments: Segments, resolve_image: Callable[[ImageRef], int | None]) -> Body:
-    """Body blocks for the segments; `resolve_image` gives an image's primary key or None."""
+def build_body(
+    segments: Segments, resolve_image: Callable[[ImageRef], int | None], *, classic: bool = True
+) -> Body:
+    """Body blocks for the segments; `resolve_image` gives an image's primary key or None.
+    `classic`: the content came from the classic editor and needs WordPress's paragraphs."""
     body = Body(notes=list(segments.notes))
     for part in segments.parts:
         if isinstance(part, str):
-            _html_blocks(part, body)
+            _html_blocks(part, body, classic)
         elif isinstance(part, ImageRef):
             image_id = resolve_image(part)
             if image_id is None:

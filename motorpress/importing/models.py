@@ -7,13 +7,14 @@ class ImportedItem(models.Model):
     """One thing taken from an external system, keyed by that system's own identifier.
 
     `source` names the system (a WordPress site's base URL), `kind` what the item was there
-    (post, author, attachment) and `external_id` its identifier (a post ID, an author's login).
+    (post, page, author, attachment) and `external_id` its identifier (a post ID, a login).
     Exactly one of the foreign keys points at what it became here; when that is deleted the
     row stays (foreign key cleared) so a later import does not bring back what an editor removed.
     """
 
     class Kind(models.TextChoices):
         POST = "post", "Post"
+        PAGE = "page", "Page"
         AUTHOR = "author", "Author"
         ATTACHMENT = "attachment", "Attachment"
 
@@ -24,8 +25,9 @@ class ImportedItem(models.Model):
     secondary_key = models.CharField(max_length=255, blank=True, db_index=True)
     # Hash of the item as it was imported: tells "unchanged" from "changed in the source since".
     fingerprint = models.CharField(max_length=64, blank=True)
+    # A story (ArticlePage) for a post, a standing page (StandardPage) for a WordPress page.
     page = models.ForeignKey(
-        "newsroom.ArticlePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     author = models.ForeignKey(
         "newsroom.Author", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

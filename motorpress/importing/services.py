@@ -25,11 +25,13 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 
 from motorpress.catalogue.selectors import vehicle_models_named_in
+from motorpress.importing.autop import has_blocks, strip_block_comments
 from motorpress.importing.body import build_body, sentences
 from motorpress.importing.config import ConfigError, ImportConfig
 from motorpress.importing.media import Attachment, MediaLibrary
 from motorpress.importing.models import ImportedItem
 from motorpress.importing.shortcodes import ImageRef, split_content
+from motorpress.importing.standing_pages import StandingPages
 from motorpress.importing.wxr import WxrAuthor, WxrItem, WxrReader, parse_wp_datetime
 from motorpress.newsroom.models import ArticlePage, Author, HomePage, SectionPage
 from motorpress.newsroom.services import article_create
@@ -72,10 +74,13 @@ class _Scan:
     authors: dict[str, WxrAuthor]
     attachments: dict[str, Attachment]
     posts: int
+    # WordPress pages are held whole: a site has tens of them, not thousands, and they must be
+    # created parents first whatever order the file lists them in.
+    pages: list[WxrItem]
 
 
 def _scan(reader: WxrReader) -> _Scan:
-    authors, attachments, posts = {}, {}, 0
+    authors, attachments, posts, pages = {}, {}, 0, []
     for record in reader.records():
         if isinstance(record, WxrAuthor):
             authors[record.login.lower()] = record
@@ -83,7 +88,9 @@ def _scan(reader: WxrReader) -> _Scan:
             attachments[record.post_id] = Attachment.from_item(record)
         elif record.post_type == "post":
             posts += 1
-    return _Scan(authors=authors, attachments=attachments, posts=posts)
+        elif record.post_type == "page":
+            pages.append(record)
+    return _Scan(authors=authors, attachments=attachments, posts=posts, pages=pages)
 
 
 def _sections(config: ImportConfig) -> dict[str, SectionPage]:
@@ -152,6 +159,7 @@ class WordPressImport:
                     bar.update(1)
         if bar is not None:
             bar.close()
+        StandingPages(self).run(scan.pages)
         return self.report
 
     def _post_chunks(self):
@@ -159,7 +167,7 @@ class WordPressImport:
         chunk = []
         for item in self.reader.items():
             if item.post_type != "post":
-                if item.post_type != "attachment":
+                if item.post_type not in {"attachment", "page"}:  # pages come after posts
                     self.report.counts[f"skipped ({item.post_type})"] += 1
                 continue
             chunk.append(item)
@@ -198,6 +206,17 @@ class WordPressImport:
 
     # -- one article --------------------------------------------------------------------------
 
+    def body_of(self, item: WxrItem, notes: list[str]):
+        """Body blocks: block-editor markup as built, classic content with WordPress's
+        paragraphs; images resolved through the media library."""
+        classic = not has_blocks(item.content)
+        content = item.content if classic else strip_block_comments(item.content)
+        return build_body(
+            split_content(content),
+            lambda ref: self.media.image_id(ref, notes),
+            classic=classic,
+        )
+
     def _create_article(self, item: WxrItem) -> None:
         report = self.report
         notes: list[str] = []
@@ -206,7 +225,7 @@ class WordPressImport:
         )
         section = self.sections[placement.section]
         title = _clip(_plain(item.title), 255) or f"Untitled WordPress post {item.post_id}"
-        body = build_body(split_content(item.content), lambda ref: self.media.image_id(ref, notes))
+        body = self.body_of(item, notes)
         hero_id = None
         thumbnail = item.meta.get("_thumbnail_id", "").strip()
         if thumbnail:
@@ -354,21 +373,25 @@ class WordPressImport:
         return True
 
     def _redirects(self, article: ArticlePage, item: WxrItem) -> None:
+        self.redirect_old_paths(article, item, [f"/?p={item.post_id}"])
+
+    def redirect_old_paths(self, page, item: WxrItem, extra: list[str]) -> None:
+        """301s from the item's old permalink path and WordPress's `extra` short links."""
         paths = []
         link_path = urlsplit(item.link).path
         if link_path and link_path != "/":
             paths.append(link_path)
-        paths.append(f"/?p={item.post_id}")
+        paths.extend(extra)
         for old_path in paths:
             normalised = Redirect.normalise_path(old_path)
-            if normalised == Redirect.normalise_path(article.url or ""):
+            if normalised == Redirect.normalise_path(page.url or ""):
                 continue
             redirect, created = Redirect.objects.get_or_create(
                 old_path=normalised,
                 site=None,
-                defaults={"redirect_page": article, "is_permanent": True},
+                defaults={"redirect_page": page, "is_permanent": True},
             )
-            if not created and redirect.redirect_page_id != article.pk:
+            if not created and redirect.redirect_page_id != page.pk:
                 self.report.warn(item, f"{old_path} already redirects elsewhere; left as it is")
 
 

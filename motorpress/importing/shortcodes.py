@@ -1,6 +1,7 @@
 """WordPress shortcodes in post content: the ones with a motorpress equivalent are converted.
 
-`[caption …]<img …> text[/caption]` becomes an image with its caption, `[embed]URL[/embed]`
+`[caption …]<img …> text[/caption]` becomes an image with its caption (so does the block
+editor's `<figure><img><figcaption>`), `[embed]URL[/embed]`
 (and a URL alone on its own line, which WordPress also embeds) becomes an embed; every other
 shortcode is dropped, keeping the text an enclosing one wrapped. Each conversion and drop is
 noted so the import report can list it.
@@ -37,6 +38,13 @@ _CAPTION = re.compile(r"\[caption\b([^\]]*)\](.*?)\[/caption\]", re.IGNORECASE |
 _EMBED = re.compile(r"\[embed\b[^\]]*\](.*?)\[/embed\]", re.IGNORECASE | re.DOTALL)
 _LONE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# The block editor's captioned image: <figure …><img …><figcaption>…</figcaption></figure>,
+# the image possibly inside a link. (Gallery items are figures of the same shape.)
+_FIGURE_IMAGE = re.compile(
+    r"<figure\b[^>]*>\s*(?:<a\b[^>]*>\s*)?(<img\b[^>]*>)\s*(?:</a>\s*)?"
+    r"<figcaption\b[^>]*>(.*?)</figcaption>\s*</figure>",
+    re.IGNORECASE | re.DOTALL,
+)
 # A shortcode tag, opening or closing: [name attrs] or [/name]; [[escaped]] is left alone.
 _ANY_SHORTCODE = re.compile(r"(?<!\[)\[(/?)([a-zA-Z][\w-]*)\b[^\]\[]*\](?!\])")
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
@@ -95,6 +103,11 @@ def split_content(content: str) -> Segments:
         segments.notes.append(f"URL on its own line converted to an embed: {match.group(1)}")
         return f"\x00{len(tokens) - 1}\x00"
 
+    def figure(match: re.Match) -> str:
+        caption = " ".join(_strip_tags(match.group(2)).split())
+        tokens.append(image_ref_from_tag(match.group(1), caption=caption[:250]))
+        return f"\x00{len(tokens) - 1}\x00"
+
     def image(match: re.Match) -> str:
         tokens.append(image_ref_from_tag(match.group(0)))
         return f"\x00{len(tokens) - 1}\x00"
@@ -108,6 +121,7 @@ def split_content(content: str) -> Segments:
     text = _CAPTION.sub(caption, text)
     text = _EMBED.sub(embed, text)
     text = _LONE_URL.sub(lone_url, text)
+    text = _FIGURE_IMAGE.sub(figure, text)
     text = _IMG.sub(image, text)
     text = _ANY_SHORTCODE.sub(other, text)
     for index, piece in enumerate(text.split("\x00")):

@@ -16,8 +16,11 @@ from pathlib import Path
 
 from lxml import etree
 
-# "http://wordpress.org/export/1.2/" (1.0 and 1.1 too); not its ".../excerpt/" sibling.
-WP_NAMESPACE = re.compile(r"http://wordpress\.org/export/\d+\.\d+/")
+# "http://wordpress.org/export/1.2/" (1.0 and 1.1 too), or https as WordPress.com and current
+# WordPress write it: WordPress's own importer takes whatever wp namespace the file declares.
+# Not the ".../excerpt/" sibling, which is read from the file's own declaration.
+WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+\.\d+/")
+EXCERPT_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+\.\d+/excerpt/")
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 
@@ -119,8 +122,9 @@ def _syntax_error(error: etree.XMLSyntaxError, path: Path) -> WxrError:
     return WxrError(f"{path.name}: broken XML at line {line or '?'}: {message}")
 
 
-def _wp_namespace(path: Path) -> str:
-    """Check the file's prolog and return the WordPress export namespace it uses."""
+def _wp_namespaces(path: Path) -> tuple[str, str]:
+    """Check the file's prolog and return the WordPress export namespace it uses, and its
+    excerpt namespace (the wp one with "excerpt/" when the file declares none)."""
     try:
         events = etree.iterparse(str(path), events=("start",), **_parser_options())
         for _event, element in events:
@@ -132,9 +136,11 @@ def _wp_namespace(path: Path) -> str:
                 )
             if etree.QName(element).localname != "rss":
                 raise WxrError(f"{path.name}: not a WordPress export (no <rss> root element).")
-            for uri in (element.nsmap or {}).values():
-                if uri and WP_NAMESPACE.fullmatch(uri):
-                    return uri
+            uris = [uri for uri in (element.nsmap or {}).values() if uri]
+            wp = next((uri for uri in uris if WP_NAMESPACE.fullmatch(uri)), None)
+            if wp is not None:
+                excerpt = next((uri for uri in uris if EXCERPT_NAMESPACE.fullmatch(uri)), None)
+                return wp, excerpt or f"{wp}excerpt/"
             raise WxrError(f"{path.name}: not a WordPress export (no WordPress namespace).")
     except etree.XMLSyntaxError as error:
         raise _syntax_error(error, path) from error
@@ -157,7 +163,7 @@ class WxrReader:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.wp = _wp_namespace(self.path)
+        self.wp, self.excerpt_ns = _wp_namespaces(self.path)
         self.base_site_url = ""
 
     def _elements(self, *local_names: str) -> Iterator:
@@ -207,7 +213,7 @@ class WxrReader:
             guid=_text(element, "guid"),
             creator=_text(element, f"{{{DC_NS}}}creator"),
             content=_raw_text(element, f"{{{CONTENT_NS}}}encoded"),
-            excerpt=_raw_text(element, f"{{{self.wp.rstrip('/')}/excerpt/}}encoded").strip(),
+            excerpt=_raw_text(element, f"{{{self.excerpt_ns}}}encoded").strip(),
             slug=_text(element, f"{wp}post_name"),
             status=_text(element, f"{wp}status"),
             date_local=_text(element, f"{wp}post_date"),

@@ -73,3 +73,17 @@ class HighlightsBlock(blocks.StreamBlock):
     """The one to five bullet points shown under the headline."""
 
     highlight = blocks.CharBlock(max_length=220, icon="list-ul")
+
+
+class StandingPageBodyBlock(blocks.StreamBlock):
+    """A standing page's body: words, images and embeds; no vehicle tables or claims."""
+
+    paragraph = SanitizedRichTextBlock(
+        features=["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
+    )
+    heading = blocks.CharBlock(
+        max_length=150, form_classname="title", template="newsroom/blocks/heading.html"
+    )
+    image = FigureBlock()
+    quote = QuoteBlock()
+    embed = EmbedBlock(max_width=800, icon="media")

@@ -9,8 +9,15 @@ from django.db import transaction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
-from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
-from motorpress.newsroom.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock, StandingPageBodyBlock
+from motorpress.newsroom.models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    HomePage,
+    SectionPage,
+    StandardPage,
+)
 
 SECTIONS = [
     ("news", "News", "Launches, offers, sales and the industry, as it happens."),
@@ -126,3 +133,31 @@ def article_create(
             ArticlePage.objects.filter(pk=article.pk).update(last_published_at=first_published_at)
             article.refresh_from_db()
     return article
+
+
+@transaction.atomic
+def standing_page_create(
+    *,
+    parent,
+    title: str,
+    slug: str,
+    body: list[dict],
+    first_published_at: datetime | None = None,
+    publish: bool = True,
+) -> StandardPage:
+    """Create a standing page (About, Contact, …) under the home page or another one."""
+    page = StandardPage(
+        title=title,
+        slug=slug,
+        body=StandingPageBodyBlock().to_python(body),
+        first_published_at=first_published_at,
+        live=False,
+    )
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        if first_published_at is not None:
+            StandardPage.objects.filter(pk=page.pk).update(last_published_at=first_published_at)
+            page.refresh_from_db()
+    return page

@@ -25,6 +25,7 @@ from motorpress.newsroom.models import (
     ArticlePage,
     Author,
     SectionPage,
+    StandardPage,
 )
 
 FEED_SIZE = 20
@@ -61,6 +62,12 @@ def feed_articles(queryset):
 def _public_sections(request):
     """Live sections of the site with no view restriction on them (or the home page)."""
     return SectionPage.objects.child_of(current_site(request).root_page).live().public()
+
+
+def standing_pages(request):
+    """The site's live, public standing pages (About, Contact, …), in tree order."""
+    root = current_site(request).root_page
+    return StandardPage.objects.descendant_of(root).live().public().order_by("path")
 
 
 def section_by_slug(request, slug: str) -> SectionPage:

@@ -78,6 +78,18 @@ class SectionSitemap(RequestSitemap):
         return self._entries
 
 
+class StandingPageSitemap(RequestSitemap):
+    """About, Contact, policies and their child pages: live and public."""
+
+    def items(self):
+        if not hasattr(self, "_entries"):
+            self._entries = [
+                Entry(page.get_url_parts(request=self.request)[2], page.last_published_at)
+                for page in selectors.standing_pages(self.request)
+            ]
+        return self._entries
+
+
 class AuthorSitemap(RequestSitemap):
     """Author pages of everyone with a visible story."""
 
@@ -143,6 +155,7 @@ def sitemaps_for(request) -> dict[str, Sitemap]:
     classes = {
         "articles": ArticleSitemap,
         "sections": SectionSitemap,
+        "pages": StandingPageSitemap,
         "authors": AuthorSitemap,
         "vehicles": VehicleSitemap,
         "compare": CompareSitemap,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from motorpress.importing.body import autop, sentences
+from motorpress.importing.body import sentences
 from motorpress.importing.shortcodes import EmbedRef, ImageRef, split_content
 from motorpress.importing.wxr import WxrAuthor, WxrError, WxrReader
 
@@ -54,12 +54,6 @@ def test_caption_embed_image_and_other_shortcodes():
     assert "[[escaped]]" in segments.parts[-1]
     assert "[gallery] shortcode dropped" in segments.notes
     assert "[button] shortcode dropped" in segments.notes
-
-
-def test_autop_makes_paragraphs_from_blank_lines_like_wordpress():
-    assert autop("One\nline two\n\n<h2>Head</h2>\n\nThree") == (
-        "<p>One<br>line two</p>\n<h2>Head</h2>\n<p>Three</p>"
-    )
 
 
 def test_sentences_split_on_latin_and_devanagari_full_stops():

@@ -4,6 +4,7 @@ from .articles import ArticleAuthor, ArticleKind, ArticlePage, ArticleTag
 from .authors import Author
 from .pages import HomePage, SectionPage
 from .reviews import ReviewTest
+from .standing import StandardPage
 
 __all__ = [
     "ArticleAuthor",
@@ -14,4 +15,5 @@ __all__ = [
     "HomePage",
     "ReviewTest",
     "SectionPage",
+    "StandardPage",
 ]

@@ -1,5 +1,5 @@
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.url_routing import RouteResult
@@ -26,7 +26,7 @@ class HomePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("tagline"), FieldPanel("lead_story")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["newsroom.SectionPage"]
+    subpage_types = ["newsroom.SectionPage", "newsroom.StandardPage"]
     max_count = 1
 
     def route(self, request, path_components):
@@ -46,9 +46,9 @@ class HomePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
                     .first()
                 ),
             )
-            if article is None:
-                raise Http404
-            return RouteResult(article)
+            if article is not None:
+                return RouteResult(article)
+            # Not a story: a standing page's child (/about/team/) is found the tree's way.
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
