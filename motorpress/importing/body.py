@@ -45,8 +45,27 @@ def _text(element) -> str:
     return " ".join(element.text_content().split())
 
 
+_TABLE = re.compile(r"<table\b.*?</table>", re.IGNORECASE | re.DOTALL)
+
+
+def _table_as_rows(match: re.Match) -> str:
+    """A table as one paragraph per row, cells separated by " | ": the body has no table
+    block, and flattened cells ("VariantPriceStandard…") would lose what belongs together."""
+    table = lxml.html.fragment_fromstring(match.group(0))
+    rows = []
+    for row in table.iter("tr"):
+        cells = [" ".join(cell.text_content().split()) for cell in row if cell.tag in ("td", "th")]
+        if any(cells):
+            rows.append("<p>" + html_lib.escape(" | ".join(cells)) + "</p>")
+    return "\n".join(rows)
+
+
 def _html_blocks(html: str, body: Body, classic: bool) -> None:
-    clean = sanitize_rich_text(wpautop(html) if classic else html)
+    html = wpautop(html) if classic else html
+    if _TABLE.search(html):
+        html = _TABLE.sub(_table_as_rows, html)
+        body.notes.append("table converted to one paragraph per row (cells split by |)")
+    clean = sanitize_rich_text(html)
     if not clean.strip():
         return
     root = lxml.html.fragment_fromstring(clean, create_parent="div")

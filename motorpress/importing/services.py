@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 
 from motorpress.catalogue.selectors import vehicle_models_named_in
 from motorpress.importing.autop import has_blocks, strip_block_comments
@@ -259,6 +260,11 @@ class WordPressImport:
             first_published_at=published_at if item.status == "publish" else None,
             publish=item.status == "publish",
         )
+        self.carry_over_access(article, item)
+        if item.sticky:
+            report.note(
+                item, "sticky in WordPress: make it the home page's lead story to keep it on top"
+            )
         state = _state(item)
         if item.status == "future" and not self._schedule(article, item, published_at):
             state = "draft"
@@ -374,6 +380,17 @@ class WordPressImport:
 
     def _redirects(self, article: ArticlePage, item: WxrItem) -> None:
         self.redirect_old_paths(article, item, [f"/?p={item.post_id}"])
+
+    def carry_over_access(self, page, item: WxrItem) -> None:
+        """A password-protected post or page is guarded by the same password here."""
+        if not item.password:
+            return
+        PageViewRestriction.objects.create(
+            page=page,
+            restriction_type=PageViewRestriction.PASSWORD,
+            password=item.password[:255],
+        )
+        self.report.note(item, "password-protected in WordPress: the same password guards it")
 
     def redirect_old_paths(self, page, item: WxrItem, extra: list[str]) -> None:
         """301s from the item's old permalink path and WordPress's `extra` short links."""

@@ -128,6 +128,7 @@ class StandingPages:
             first_published_at=published_at if live else None,
             publish=live,
         )
+        self.run_.carry_over_access(page, item)
         if not live:
             self.report.note(item, f"page kept as a draft (WordPress status '{item.status}')")
         else:

@@ -64,6 +64,8 @@ class WxrItem:
     line: int
     categories: list[WxrCategory] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    password: str = ""  # a password-protected post's password
+    sticky: bool = False
 
     @property
     def published_at_utc(self) -> datetime | None:
@@ -82,6 +84,8 @@ class WxrItem:
             *(f"{c.domain}:{c.slug}" for c in self.categories),
             self.meta.get("_thumbnail_id", ""),
         ]
+        if self.password:  # only when set, so hashes of earlier imports stay the same
+            parts.append(f"password:{self.password}")
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
@@ -220,6 +224,8 @@ class WxrReader:
             date_gmt=_text(element, f"{wp}post_date_gmt"),
             parent_id=_text(element, f"{wp}post_parent"),
             attachment_url=_text(element, f"{wp}attachment_url"),
+            password=_raw_text(element, f"{wp}post_password"),
+            sticky=_text(element, f"{wp}is_sticky") == "1",
             line=element.sourceline or 0,
             categories=[
                 WxrCategory(
