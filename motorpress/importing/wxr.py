@@ -121,6 +121,8 @@ def _syntax_error(error: etree.XMLSyntaxError, path: Path) -> WxrError:
         logged = [entry for entry in error.error_log if entry.line]
         if logged:
             line, message = logged[0].line, f"{logged[0].message}, column {logged[0].column}"
+    # One line, whatever lxml quoted from the file: an error is read in a terminal or a log.
+    message = " ".join(message.split())[:200]
     if "UTF-8" in message or "encoding" in message.lower():
         return WxrError(f"{path.name}: invalid UTF-8 (or wrong encoding) at line {line}: {message}")
     return WxrError(f"{path.name}: broken XML at line {line or '?'}: {message}")

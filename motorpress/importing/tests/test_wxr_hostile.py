@@ -84,6 +84,29 @@ def test_a_missing_file_is_a_clear_error(site):
         run("no-such-export.xml")
 
 
+def test_a_namespace_that_is_not_wordpress_is_refused(site, tmp_path):
+    export = tmp_path / "lookalike.xml"
+    export.write_text(
+        '<?xml version="1.0"?><rss xmlns:wp="https://wordpress.example/export/1.2/"><channel>'
+        "<item><title>Hi</title></item></channel></rss>"
+    )
+    with pytest.raises(CommandError, match="not a WordPress export"):
+        run(str(export))
+    assert nothing_written()
+
+
+@pytest.mark.parametrize(
+    "name", ["not-wordpress.xml", "truncated.xml", "billion-laughs.xml", "no-such-export.xml"]
+)
+def test_bad_files_exit_with_status_2_and_one_line(site, name):
+    """What a shell script sees: exit status 2, as for a usage error, and one clear line."""
+    with pytest.raises(CommandError) as caught:
+        run(name)
+    assert caught.value.returncode == 2
+    assert "\n" not in str(caught.value)
+    assert nothing_written()
+
+
 def test_hostile_markup_is_cleaned_and_internal_urls_are_never_fetched(
     site, no_outbound_connections
 ):

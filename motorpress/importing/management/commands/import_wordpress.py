@@ -41,11 +41,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         export = options["export"]
+        # Bad input exits with status 2, as a command-line usage error does, and writes nothing.
         if not export.is_file():
-            raise CommandError(f"No such file: {export}")
+            raise CommandError(f"No such file: {export}", returncode=2)
         media_dir = options["media_dir"]
         if media_dir is not None and not media_dir.is_dir():
-            raise CommandError(f"No such folder: {media_dir}")
+            raise CommandError(f"No such folder: {media_dir}", returncode=2)
         try:
             report = wordpress_import(
                 path=export,
@@ -56,7 +57,7 @@ class Command(BaseCommand):
                 progress=lambda total: tqdm(total=total, unit="post", disable=None),
             )
         except (WxrError, ConfigError) as error:
-            raise CommandError(str(error)) from error
+            raise CommandError(str(error), returncode=2) from error
         self._print(report)
 
     def _print(self, report):
