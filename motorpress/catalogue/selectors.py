@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -39,14 +39,16 @@ PRICE_BAND_LABELS = {
 
 
 def _latest_ex_showroom(variant_ref: str = "pk"):
-    """The newest ex-showroom price already in effect (an announced future price is not)."""
+    """The newest ex-showroom price already in effect (an announced future price is not).
+    A national price comes before any city's or state's: those are for the on-road price."""
+    regional = Case(When(city="", state="", then=Value(0)), default=Value(1))
     return Subquery(
         PricePoint.objects.filter(
             variant=OuterRef(variant_ref),
             kind=PriceKind.EX_SHOWROOM,
             effective_date__lte=timezone.localdate(),
         )
-        .order_by("-effective_date", "-pk")
+        .order_by(regional, "-effective_date", "-pk")
         .values("amount")[:1]
     )
 

@@ -143,3 +143,33 @@ def test_a_diesel_car_pays_the_diesel_slab_and_a_petrol_one_the_general(demo_cat
     assert taxes["diesel"].amount == 70_000  # 8.75 % of Rs 8 lakh
     assert taxes["diesel"].source == "Demo rule: Delhi diesel car slab (unconfirmed)"
     assert taxes["petrol"].amount == taxes[""].amount == 56_000  # 7 %: blank counts as petrol
+
+
+def test_the_nearest_ex_showroom_price_is_used_and_the_page_says_whose(client, demo_catalogue):
+    from datetime import date
+
+    from motorpress.catalogue.models import Variant
+    from motorpress.catalogue.tests.factories import PricePointFactory
+
+    standard = Variant.objects.get(vehicle_model__slug="e-access", slug="standard")
+    PricePointFactory(
+        variant=standard, amount=191_000, state="Maharashtra", effective_date=date(2026, 2, 1)
+    )
+    PricePointFactory(
+        variant=standard, amount=193_500, city="Pune", effective_date=date(2026, 2, 1)
+    )
+    rows = {
+        city: breakdown_rows(client.get("/vehicles/suzuki/e-access/", {"city": city}))
+        for city in ("pune", "mumbai", "chennai")
+    }
+    ex_showroom = {city: next(iter(found.items())) for city, found in rows.items()}
+    assert ex_showroom["pune"][0] == "Ex-showroom (price for Pune)"
+    assert "₹1,93,500" in ex_showroom["pune"][1]
+    assert ex_showroom["mumbai"][0] == "Ex-showroom (price for Maharashtra)"
+    assert "₹1,91,000" in ex_showroom["mumbai"][1]
+    assert ex_showroom["chennai"][0] == "Ex-showroom (national price)"
+    assert "₹1,88,000" in ex_showroom["chennai"][1]
+    # The headline price, in the variants table and in listings, stays the national one.
+    page = client.get("/vehicles/suzuki/e-access/").content.decode()
+    assert "(₹1,88,000)" in page
+    assert "(₹1,93,500)" not in page
