@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from motorpress.catalogue.selectors import vehicle_models_named_in
 from motorpress.importing.autop import has_blocks, strip_block_comments
@@ -245,21 +246,25 @@ class WordPressImport:
         vehicles = vehicle_models_named_in("\n".join([title, teaser, *highlights, *body.texts]))
         if vehicles:
             report.note(item, "vehicles attached: " + ", ".join(str(v) for v in vehicles))
-        article = article_create(
-            section=section,
-            title=title,
-            slug=slug,
-            kind=placement.kind,
-            teaser=teaser,
-            highlights=highlights,
-            body=body.blocks,
-            authors=authors,
-            tags=self._tags(item),
-            vehicles=vehicles,
-            hero_image=get_image_model().objects.get(pk=hero_id) if hero_id else None,
-            first_published_at=published_at if item.status == "publish" else None,
-            publish=item.status == "publish",
-        )
+        # Creating, saving a revision and publishing each save the page, and Wagtail would
+        # rebuild its reference index ("usage") three times; once at the end is the same index.
+        with disable_reference_index_auto_update():
+            article = article_create(
+                section=section,
+                title=title,
+                slug=slug,
+                kind=placement.kind,
+                teaser=teaser,
+                highlights=highlights,
+                body=body.blocks,
+                authors=authors,
+                tags=self._tags(item),
+                vehicles=vehicles,
+                hero_image=get_image_model().objects.get(pk=hero_id) if hero_id else None,
+                first_published_at=published_at if item.status == "publish" else None,
+                publish=item.status == "publish",
+            )
+        ReferenceIndex.create_or_update_for_object(article)
         self.carry_over_access(article, item)
         if item.sticky:
             report.note(

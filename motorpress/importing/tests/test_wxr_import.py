@@ -163,6 +163,15 @@ def test_bodies_keep_images_captions_embeds_and_headings_and_lose_scripts(import
     assert "downloads are off, not fetched: http://127.0.0.1:8000/" in imported
 
 
+def test_the_images_usage_lists_the_stories_that_show_them(imported):
+    """Wagtail's reference index ("Usage" in the admin) is built once per imported story."""
+    from wagtail.models import ReferenceIndex
+
+    nexon = article("tata-nexon-ev-45-launched")
+    users = ReferenceIndex.get_references_to(nexon.hero_image).values_list("object_id", flat=True)
+    assert str(nexon.pk) in set(users)
+
+
 def test_old_permalinks_and_short_links_redirect_to_the_new_pages(imported, client):
     response = client.get("/2026/01/tata-nexon-ev-45-launched/")
     assert response.status_code == 301
