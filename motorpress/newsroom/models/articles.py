@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from motorpress.core.images import distinct_widths
 from motorpress.core.pages import AtomicPublishMixin, OneQueryViewRestrictionsMixin
 from motorpress.core.readtime import read_time_minutes
 from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
@@ -168,11 +169,12 @@ class ArticlePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         return url[: -len(self.slug) - 1] if url.endswith(f"{self.slug}/") else "/"
 
     def hero_renditions(self) -> list:
-        """Hero image renditions, smallest first, fetched in one query."""
+        """Hero image renditions, smallest first, fetched in one query; one per width (an image
+        narrower than a spec is never enlarged, and a srcset may not name a width twice)."""
         if not self.hero_image_id:
             return []
         renditions = self.hero_image.get_renditions(*HERO_IMAGE_SPECS)
-        return [renditions[spec] for spec in HERO_IMAGE_SPECS]
+        return distinct_widths([renditions[spec] for spec in HERO_IMAGE_SPECS])
 
     def get_context(self, request, *args, **kwargs):
         from motorpress.newsroom import selectors, story_cache
