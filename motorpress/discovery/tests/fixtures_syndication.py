@@ -68,7 +68,7 @@ def newsroom(site):
     co_writer = AuthorFactory(name="Kabir Shah")
     make = MakeFactory(name="Voltra", slug="voltra")
     model = VehicleModelFactory(make=make, name="Spark", slug="spark")
-    image = ImageFactory()
+    image = ImageFactory(file__width=1600, file__height=900)  # wider than every rendition
     stories = [
         story(
             site.sections["news" if n % 2 else "reviews"],

@@ -22,7 +22,7 @@ pytest_plugins = ["motorpress.discovery.tests.fixtures_syndication"]
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
-SECTIONS = ("articles", "sections", "authors", "vehicles", "compare", "tracker")
+SECTIONS = ("articles", "sections", "pages", "authors", "vehicles", "compare", "tracker")
 HOSTILE = "Recall\x02\x1f ]]> </news:title><script>alert(1)</script> & \u200fरेंज"
 
 
@@ -109,6 +109,20 @@ def test_compare_sitemap_names_tables_in_bodies_and_stories_about_two_to_four_ve
         "/compare/orbit-a-vs-orbit-b-vs-orbit-c/",
         "/compare/orbit-d-vs-orbit-e/",
     ]
+
+
+def test_pages_sitemap_lists_live_public_standing_pages_in_tree_order(site, client):
+    from wagtail.models import PageViewRestriction
+
+    from motorpress.newsroom.services import standing_page_create
+
+    home = site.home
+    about = standing_page_create(parent=home, title="About", slug="about", body=[])
+    standing_page_create(parent=about, title="Team", slug="team", body=[])
+    standing_page_create(parent=home, title="Unfinished", slug="unfinished", body=[], publish=False)
+    private = standing_page_create(parent=home, title="Desk", slug="desk", body=[])
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    assert paths(client.get("/sitemap-pages.xml")) == ["/about/", "/about/team/"]
 
 
 def test_tracker_sitemap_lists_the_ledger_and_makes_with_claims(site, client):

@@ -32,7 +32,7 @@ def newsroom(site):
         highlights=["Ahead of schedule.", "Mass production in 2024 H1.", "USD 10 billion."],
         authors=writers,
         words=430,
-        hero_image=ImageFactory(),
+        hero_image=ImageFactory(file__width=1600, file__height=900),
         published_at=datetime(2021, 11, 24, 5, 0, tzinfo=UTC),  # 10:30 IST
     )
     return {"site": site, "stories": stories, "lead": lead, "writers": writers}
