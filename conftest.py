@@ -89,6 +89,12 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture
+def server_url(live_server) -> str:
+    """The live server by IP: Chromium's resolver rule (CHROMIUM_ARGS) fails every hostname."""
+    return live_server.url.replace("://localhost:", "://127.0.0.1:")
+
+
+@pytest.fixture
 def queries_after_publish(django_capture_on_commit_callbacks):
     """Count the queries of one request right after a publish, the worst steady state.
 

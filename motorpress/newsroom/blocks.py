@@ -55,26 +55,6 @@ class QuoteBlock(blocks.StructBlock):
         template = "newsroom/blocks/quote.html"
 
 
-class ArticleBodyBlock(blocks.StreamBlock):
-    paragraph = SanitizedRichTextBlock(
-        features=["bold", "italic", "link", "ol", "ul", "superscript", "subscript"]
-    )
-    heading = blocks.CharBlock(
-        max_length=150, form_classname="title", template="newsroom/blocks/heading.html"
-    )
-    image = FigureBlock()
-    quote = QuoteBlock()
-    embed = EmbedBlock(max_width=800, icon="media")
-    compare_table = CompareTableBlock()
-    claim = ClaimBlock()
-
-
-class HighlightsBlock(blocks.StreamBlock):
-    """The one to five bullet points shown under the headline."""
-
-    highlight = blocks.CharBlock(max_length=220, icon="list-ul")
-
-
 class StandingPageBodyBlock(blocks.StreamBlock):
     """A standing page's body: words, images and embeds; no vehicle tables or claims."""
 
@@ -87,3 +67,16 @@ class StandingPageBodyBlock(blocks.StreamBlock):
     image = FigureBlock()
     quote = QuoteBlock()
     embed = EmbedBlock(max_width=800, icon="media")
+
+
+class ArticleBodyBlock(StandingPageBodyBlock):
+    """A story's body: a standing page's blocks, plus live compare tables and claims."""
+
+    compare_table = CompareTableBlock()
+    claim = ClaimBlock()
+
+
+class HighlightsBlock(blocks.StreamBlock):
+    """The one to five bullet points shown under the headline."""
+
+    highlight = blocks.CharBlock(max_length=220, icon="list-ul")

@@ -124,15 +124,19 @@ def article_create(
         article.tags.add(*tags)
     article.vehicles = list(vehicles)
     article.makes = list(makes)
-    section.add_child(instance=article)
-    revision = article.save_revision()
+    _add_and_publish(section, article, first_published_at if publish else None, publish)
+    return article
+
+
+def _add_and_publish(parent, page, first_published_at: datetime | None, publish: bool) -> None:
+    parent.add_child(instance=page)
+    revision = page.save_revision()
     if publish:
         revision.publish()
         if first_published_at is not None:
-            # A story loaded from an archive was last changed when it was published.
-            ArticlePage.objects.filter(pk=article.pk).update(last_published_at=first_published_at)
-            article.refresh_from_db()
-    return article
+            # A page loaded from an archive was last changed when it was published.
+            type(page).objects.filter(pk=page.pk).update(last_published_at=first_published_at)
+            page.refresh_from_db()
 
 
 @transaction.atomic
@@ -153,11 +157,5 @@ def standing_page_create(
         first_published_at=first_published_at,
         live=False,
     )
-    parent.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-        if first_published_at is not None:
-            StandardPage.objects.filter(pk=page.pk).update(last_published_at=first_published_at)
-            page.refresh_from_db()
+    _add_and_publish(parent, page, first_published_at, publish)
     return page

@@ -17,12 +17,6 @@ E_ACCESS = "/vehicles/suzuki/e-access/"
 
 
 @pytest.fixture
-def server_url(live_server) -> str:
-    """The live server by IP: Chromium's resolver rule (see conftest) fails every hostname."""
-    return live_server.url.replace("://localhost:", "://127.0.0.1:")
-
-
-@pytest.fixture
 def showroom(transactional_db):
     """The demo catalogue and its on-road rules, committed for the live server's thread."""
     call_command("import_catalogue", str(DEMO_CATALOGUE), "--no-progress")

@@ -11,14 +11,8 @@ from wagtail.images import get_image_model
 
 from motorpress.importing.models import ImportedItem
 from motorpress.newsroom.models import ArticlePage, Author
-from motorpress.newsroom.services import site_structure_ensure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wxr"
-
-
-@pytest.fixture
-def site(db):
-    return site_structure_ensure()
 
 
 @pytest.fixture

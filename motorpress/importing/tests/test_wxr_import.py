@@ -15,7 +15,6 @@ from wagtail.models import Revision
 from motorpress.catalogue.tests.factories import MakeFactory, VehicleModelFactory
 from motorpress.importing.models import ImportedItem
 from motorpress.newsroom.models import ArticlePage, Author
-from motorpress.newsroom.services import site_structure_ensure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "wxr"
 EXPORT = FIXTURES / "autowire-export.xml"
@@ -30,11 +29,6 @@ def run_import(*args, export: Path = EXPORT) -> str:
     out = StringIO()
     call_command("import_wordpress", str(export), "--media-dir", str(MEDIA), *args, stdout=out)
     return out.getvalue()
-
-
-@pytest.fixture
-def site(db):
-    return site_structure_ensure()
 
 
 @pytest.fixture

@@ -5,32 +5,23 @@ empty posts, every status, many terms, long words, titles with markup, and the p
 The fixture (fixtures/wxr/shapes-export.xml) is written by motorpress.importing.wxr_samples,
 one item per shape; regenerate it with `write_export(path)` after changing a shape."""
 
-from io import StringIO
 from pathlib import Path
 
 import lxml.html
 import pytest
-from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from motorpress.importing.models import ImportedItem
+from motorpress.importing.tests import test_wxr_import as wxr_import
 from motorpress.importing.wxr_samples import POST_SHAPES, WP_NAMESPACES, write_export
 from motorpress.newsroom.models import ArticlePage, StandardPage
-from motorpress.newsroom.services import site_structure_ensure
 
 SHAPES = Path(__file__).parent / "fixtures" / "wxr" / "shapes-export.xml"
 
 
 def run_import(path: Path = SHAPES) -> str:
-    out = StringIO()
-    call_command("import_wordpress", str(path), stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def site(db):
-    return site_structure_ensure()
+    return wxr_import.run_import(export=path)
 
 
 @pytest.fixture
