@@ -147,6 +147,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-gb"
+# The editions: English at /, Hindi at /hi/ (the URL prefix is the language code).
+LANGUAGES = [("en-gb", "English"), ("hi", "हिन्दी")]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Asia/Kolkata"  # times are stored in UTC and shown in India's time by default
 USE_I18N = True
 USE_TZ = True
