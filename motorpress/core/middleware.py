@@ -1,13 +1,37 @@
 """Per-site lookups cached across requests, not repeated on each one."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Site
 
 from motorpress.core.cache import site_generation
 
 _MISSING = "none"
+
+
+class EditionMiddleware:
+    """Activates the edition's language from the URL prefix ("/hi/…") and from nothing else.
+
+    Django's LocaleMiddleware would also read Accept-Language and a cookie for unprefixed paths
+    and mark every English page `Vary: Accept-Language`, which a shared cache (ours, Varnish, a
+    CDN) must then store once per browser language. Here one URL is one page: /news/x/ is
+    English for everyone and /hi/news/x/ Hindi. The admin picks its own language per editor.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        if not request.path_info.startswith("/admin/"):
+            response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
 
 
 class CachedSiteMiddleware:

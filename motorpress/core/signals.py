@@ -1,8 +1,9 @@
-"""Site changes, and publishing a site's root page, invalidate the cached site lookup."""
+"""Site and locale changes, and publishing a site's root page or its translation, invalidate the
+cached site lookup and the editions' home pages (motorpress.core.editions)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
 from motorpress.core.cache import bump_content_generation, bump_site_generation
@@ -10,6 +11,8 @@ from motorpress.core.cache import bump_content_generation, bump_site_generation
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
+@receiver(post_save, sender=Locale)
+@receiver(post_delete, sender=Locale)
 def _site_changed(sender, **kwargs):
     bump_site_generation()
 

@@ -8,11 +8,13 @@ from decimal import Decimal
 from pathlib import Path
 
 import yaml
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
 from motorpress.catalogue.importing import catalogue_import, read_rows
 from motorpress.catalogue.models import Make, Variant, VehicleModel
@@ -21,7 +23,11 @@ from motorpress.core.roles import ensure_roles
 from motorpress.demo.images import hero_png, portrait_png
 from motorpress.ledger.services import claim_record, outcome_record
 from motorpress.newsroom.models import ArticlePage, Author, ReviewTest
-from motorpress.newsroom.services import article_create, site_structure_ensure
+from motorpress.newsroom.services import (
+    article_create,
+    edition_structure_ensure,
+    site_structure_ensure,
+)
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -95,8 +101,31 @@ def load_authors(report: DemoLoadReport) -> dict[str, Author]:
     return authors
 
 
-def article_files() -> list[Path]:
-    return sorted((CONTENT_DIR / "articles").glob("*.yaml"))
+def article_files(folder: str = "articles") -> list[Path]:
+    return sorted((CONTENT_DIR / folder).glob("*.yaml"))
+
+
+# Each edition's stories: English in articles/, Hindi in articles_hi/ (a Hindi story that is a
+# translation names its English original in `translation_of` and shares its slug).
+EDITION_FOLDERS = {"en-gb": "articles", "hi": "articles_hi"}
+
+
+def load_editions(default) -> dict:
+    """{language_code: SiteStructure} for every edition, the default one included."""
+    data = yaml.safe_load((CONTENT_DIR / "editions.yaml").read_text(encoding="utf-8"))
+    structures = {settings.LANGUAGE_CODE: default}
+    for language_code, entry in data.items():
+        structures[language_code] = edition_structure_ensure(
+            default=default,
+            language_code=language_code,
+            home_title=entry["home_title"],
+            tagline=entry["tagline"],
+            sections={
+                slug: (section["title"], section["intro"])
+                for slug, section in entry["sections"].items()
+            },
+        )
+    return structures
 
 
 def load_catalogue(report: DemoLoadReport) -> None:
@@ -115,14 +144,25 @@ def _vehicle_models(refs: list[str]) -> list[VehicleModel]:
     return models
 
 
-def load_articles(report: DemoLoadReport, authors: dict[str, Author], sections) -> None:
-    existing = set(ArticlePage.objects.values_list("slug", flat=True))
-    for path in article_files():
+def load_articles(
+    report: DemoLoadReport, authors: dict[str, Author], structure, language_code: str
+) -> None:
+    sections = structure.sections
+    locale = structure.home.locale
+    existing = set(ArticlePage.objects.filter(locale=locale).values_list("slug", flat=True))
+    originals = ArticlePage.objects.filter(locale=Locale.get_default())
+    for path in article_files(EDITION_FOLDERS[language_code]):
         entry = yaml.safe_load(path.read_text(encoding="utf-8"))
         if entry["slug"] in existing:
             report.articles_existing += 1
             continue
-        hero = _image(
+        original = (
+            originals.select_related("hero_image").get(slug=entry["translation_of"])
+            if entry.get("translation_of")
+            else None
+        )
+        # A translation shows its original's picture.
+        hero = (original and original.hero_image) or _image(
             f"Demo illustration: {entry['title']}"[:255],
             f"demo-{entry['slug']}.png",
             hero_png(entry["slug"]),
@@ -134,7 +174,10 @@ def load_articles(report: DemoLoadReport, authors: dict[str, Author], sections) 
             body.append(
                 {
                     "type": "compare_table",
-                    "value": {"heading": "Specifications side by side", "vehicles": vehicles},
+                    "value": {
+                        "heading": entry.get("compare_heading", "Specifications side by side"),
+                        "vehicles": vehicles,
+                    },
                 }
             )
         with transaction.atomic():
@@ -152,14 +195,19 @@ def load_articles(report: DemoLoadReport, authors: dict[str, Author], sections) 
                 makes=list(Make.objects.filter(slug__in=entry.get("makes", []))),
                 hero_image=hero,
                 first_published_at=datetime.fromisoformat(str(entry["first_published"])),
+                translation_of=original,
             )
         report.articles_created += 1
+
+
+def _default_edition_article(slug: str) -> ArticlePage:
+    return ArticlePage.objects.get(slug=slug, locale=Locale.get_default())
 
 
 def _source(entry: dict) -> dict:
     source = {"is_demo": bool(entry.get("is_demo", False))}
     if entry.get("source_article"):
-        source["source_page"] = ArticlePage.objects.get(slug=entry["source_article"])
+        source["source_page"] = _default_edition_article(entry["source_article"])
     if entry.get("source_label"):
         source["source_label"] = entry["source_label"]
     return source
@@ -195,7 +243,7 @@ def load_ledger(report: DemoLoadReport) -> None:
             )
         report.claims += 1
     for entry in data["review_tests"]:
-        article = ArticlePage.objects.get(slug=entry.pop("article"))
+        article = _default_edition_article(entry.pop("article"))
         variant = Variant.objects.get(
             vehicle_model__make__slug=entry.pop("make"),
             vehicle_model__slug=entry.pop("model"),
@@ -226,6 +274,7 @@ def demo_load() -> DemoLoadReport:
     ensure_roles()
     load_catalogue(report)
     authors = load_authors(report)
-    load_articles(report, authors, structure.sections)
+    for language_code, edition in load_editions(structure).items():
+        load_articles(report, authors, edition, language_code)
     load_ledger(report)
     return report

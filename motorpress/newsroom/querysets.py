@@ -9,6 +9,13 @@ class ArticlePageQuerySet(OneQueryPublicPageQuerySet):
     def published(self):
         return self.live().public()
 
+    def in_edition(self, language_code: str | None = None):
+        """Stories of one edition (the active language's by default): each edition's listings,
+        rails and feeds hold only its own language. No query: locale ids are cached."""
+        from motorpress.core.editions import locale_id
+
+        return self.filter(locale_id=locale_id(language_code))
+
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")
 

@@ -19,15 +19,15 @@ RELATED_SIZE = 4
 
 def latest_articles(*, exclude_id: int | None = None, limit: int = LATEST_RAIL_SIZE):
     """The newest published stories for a Latest News rail (lazy: cached fragments skip it)."""
-    qs = ArticlePage.objects.for_rail()
+    qs = ArticlePage.objects.for_rail().in_edition()
     if exclude_id is not None:
         qs = qs.exclude(pk=exclude_id)
     return qs[:limit]
 
 
 def latest_feed():
-    """All published stories, newest first, for /latest/ (paginated by the view)."""
-    return ArticlePage.objects.for_cards()
+    """The edition's published stories, newest first, for /latest/ (paginated by the view)."""
+    return ArticlePage.objects.for_cards().in_edition()
 
 
 def section_articles(*, section: SectionPage):
@@ -35,7 +35,7 @@ def section_articles(*, section: SectionPage):
 
 
 def author_articles(*, author: Author):
-    return ArticlePage.objects.for_cards().filter(article_authors__author=author)
+    return ArticlePage.objects.for_cards().in_edition().filter(article_authors__author=author)
 
 
 def author_by_slug(*, slug: str) -> Author:
@@ -43,9 +43,11 @@ def author_by_slug(*, slug: str) -> Author:
 
 
 def lead_story(*, home: HomePage) -> ArticlePage | None:
-    """The editor's chosen lead if it is live, else the newest story; with bylines and hero."""
+    """The editor's chosen lead if it is live, else the edition's newest story; with bylines
+    and hero."""
     qs = (
         ArticlePage.objects.published()
+        .filter(locale_id=home.locale_id)
         .newest_first()
         .with_bylines()
         .with_hero_renditions()
@@ -59,13 +61,18 @@ def lead_story(*, home: HomePage) -> ArticlePage | None:
 
 
 def review_strip(*, limit: int = REVIEW_STRIP_SIZE):
-    return ArticlePage.objects.for_cards().filter(kind__in=ArticleKind.review_kinds())[:limit]
+    return (
+        ArticlePage.objects.for_cards()
+        .in_edition()
+        .filter(kind__in=ArticleKind.review_kinds())[:limit]
+    )
 
 
 def related_articles(*, article: ArticlePage, tag_ids: list[int], limit: int = RELATED_SIZE):
     """Stories sharing the most tags with `article`, then the newest of its section."""
     qs = (
         ArticlePage.objects.for_links()
+        .filter(locale_id=article.locale_id)
         .exclude(pk=article.pk)
         .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
         .filter(Q(shared_tags__gt=0) | Q(path__startswith=article.path[: -article.steplen]))
@@ -82,8 +89,8 @@ def section_pages(*, home: HomePage | None = None):
 
 
 def stories_about_vehicle(*, vehicle_model, limit: int = 6):
-    """Newest stories tagged with a vehicle, for its catalogue page."""
-    return ArticlePage.objects.for_rail().filter(vehicles=vehicle_model)[:limit]
+    """The edition's newest stories tagged with a vehicle, for its catalogue page."""
+    return ArticlePage.objects.for_rail().in_edition().filter(vehicles=vehicle_model)[:limit]
 
 
 def suggested_vehicles(*, article: ArticlePage) -> list:

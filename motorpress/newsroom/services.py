@@ -42,7 +42,8 @@ def site_structure_ensure(*, hostname: str = "localhost", port: int = 80) -> Sit
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    home = HomePage.objects.first()
+    default_locale = Locale.get_default()
+    home = HomePage.objects.filter(locale=default_locale).first()
     if home is None:
         # Wagtail's migrations leave a placeholder welcome page; a fresh site replaces it.
         for placeholder in root.get_children().filter(slug="home"):
@@ -77,6 +78,43 @@ def site_structure_ensure(*, hostname: str = "localhost", port: int = 80) -> Sit
     return SiteStructure(home=home, sections=sections)
 
 
+@transaction.atomic
+def edition_structure_ensure(
+    *,
+    default: SiteStructure,
+    language_code: str,
+    home_title: str,
+    tagline: str,
+    sections: dict[str, tuple[str, str]],
+) -> SiteStructure:
+    """Create another edition's home page and sections as translations of the default ones.
+
+    `sections` maps a default section's slug to its (title, intro) in the edition. Slugs stay
+    the same, so /news/ is /hi/news/ in Hindi. Existing pages are left as editors made them.
+    """
+    locale, _ = Locale.objects.get_or_create(language_code=language_code)
+    home = _translation(default.home, locale, title=home_title, tagline=tagline)
+    edition_sections = {}
+    for slug, (title, intro) in sections.items():
+        edition_sections[slug] = _translation(
+            default.sections[slug], locale, title=title, intro=intro
+        )
+    return SiteStructure(home=home, sections=edition_sections)
+
+
+def _translation(page, locale: Locale, **fields):
+    """`page`'s live translation into `locale`, created and published with `fields` if missing."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    translated = page.copy_for_translation(locale)
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    translated.refresh_from_db()
+    return translated
+
+
 def body_from_blocks(blocks: list[dict]):
     """A body StreamValue from raw blocks: [{"type": "paragraph", "value": "<p>…</p>"}, …]."""
     return ArticleBodyBlock().to_python(blocks)
@@ -103,8 +141,10 @@ def article_create(
     hero_image=None,
     first_published_at: datetime | None = None,
     publish: bool = True,
+    translation_of: ArticlePage | None = None,
 ) -> ArticlePage:
-    """Create an article under `section` (published unless `publish` is false)."""
+    """Create an article under `section` (published unless `publish` is false); with
+    `translation_of`, as that story's translation into the section's edition."""
     if not authors:
         raise ValidationError({"article_authors": "An article needs at least one author."})
     article = ArticlePage(
@@ -118,6 +158,8 @@ def article_create(
         first_published_at=first_published_at,
         live=False,
     )
+    if translation_of is not None:
+        article.translation_key = translation_of.translation_key
     for order, author in enumerate(authors):
         article.article_authors.add(ArticleAuthor(author=author, sort_order=order))
     if tags:

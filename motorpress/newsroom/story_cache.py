@@ -23,7 +23,7 @@ def article_at(url_path: str, load):
 
 
 # Read outside the cached article fragment (the page head): kept in a small entry of their own.
-HEAD_KEYS = ("structured_data", "share_image_url")
+HEAD_KEYS = ("structured_data", "share_image_url", "alternates")
 
 
 def story_context(article, request, build) -> dict:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from motorpress.catalogue.structured_data import vehicle_reference, web_page
+from motorpress.core.editions import active_edition, edition_for, language_of_locale
 from motorpress.newsroom.models import ArticlePage, Author
 
 RATING_SCALE = 10  # ReviewTest.rating is out of 10
@@ -94,6 +95,7 @@ def news_article(
         "author": [person(request, author) for author in article.authors],
         "publisher": publisher(request),
         "articleSection": article.get_kind_display(),
+        "inLanguage": edition_for(language_of_locale(article.locale_id)).html_lang,
     }
     if image_url:
         data["image"] = [request.build_absolute_uri(image_url)]
@@ -104,14 +106,18 @@ def news_article(
 
 
 def website(request) -> dict:
-    """WebSite with its publisher Organization and a SearchAction for /search/?q=."""
+    """The edition's WebSite, in its language, with its publisher Organization and a
+    SearchAction for its /search/?q=."""
     search_url = request.build_absolute_uri(reverse("search"))
+    edition = active_edition()
+    home_url = request.build_absolute_uri(edition.url_prefix)
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
-        "@id": request.build_absolute_uri("/") + "#website",
+        "@id": home_url + "#website",
         "name": settings.WAGTAIL_SITE_NAME,
-        "url": request.build_absolute_uri("/"),
+        "url": home_url,
+        "inLanguage": edition.html_lang,
         "publisher": publisher(request),
         "potentialAction": {
             "@type": "SearchAction",

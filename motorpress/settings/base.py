@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "motorpress.newsroom",
     "motorpress.importing",
     "motorpress.demo",
+    "wagtail.locales",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -54,6 +56,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "motorpress.core.middleware.EditionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "motorpress.core.middleware.CachedSiteMiddleware",
@@ -80,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "motorpress.core.context_processors.site_identity",
+                "motorpress.core.context_processors.edition",
             ],
         },
     },
@@ -149,6 +153,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 # The editions: English at /, Hindi at /hi/ (the URL prefix is the language code).
 LANGUAGES = [("en-gb", "English"), ("hi", "हिन्दी")]
+# What each edition declares in lang="" and hreflang: its language as read in India.
+EDITION_HTML_LANG = {"en-gb": "en-IN", "hi": "hi-IN"}
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Asia/Kolkata"  # times are stored in UTC and shown in India's time by default
 USE_I18N = True
@@ -170,7 +176,10 @@ WAGTAIL_SITE_NAME = env.str("SITE_NAME", default="motorpress")
 WAGTAILADMIN_BASE_URL = env.str("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "gif"}
-WAGTAIL_I18N_ENABLED = False
+# Editions are Wagtail locales, each with its own page tree; editors translate a page with
+# simple_translation's "Translate" action (a copy to rewrite), or write in one edition only.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # What other apps add to vehicle pages: the catalogue app knows nothing of them.

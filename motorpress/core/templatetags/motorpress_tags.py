@@ -5,6 +5,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from motorpress.core import editions
 from motorpress.core.readtime import read_time_label
 
 register = template.Library()
@@ -29,3 +30,16 @@ def read_time(minutes) -> str:
 def get_item(mapping, key):
     """`mapping[key]` in a template, or None."""
     return mapping.get(key) if mapping else None
+
+
+@register.simple_tag(takes_context=True)
+def edition_links(context) -> list:
+    """The language switcher: every other live edition, at this page's translation (from the
+    `alternates` in context) where there is one, else at that edition's front page."""
+    by_language = {alt.edition.language_code: alt for alt in context.get("alternates") or []}
+    current = editions.active_edition()
+    return [
+        by_language.get(home.edition.language_code, home)
+        for home in editions.edition_homes(context["request"])
+        if home.edition != current
+    ]

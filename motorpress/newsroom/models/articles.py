@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from motorpress.core.editions import page_alternates
 from motorpress.core.images import distinct_widths
 from motorpress.core.pages import AtomicPublishMixin, OneQueryViewRestrictionsMixin
 from motorpress.core.readtime import read_time_minutes
@@ -198,6 +199,7 @@ class ArticlePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         vehicles = list(self.vehicles.select_related("make"))
         section = self.get_parent()  # one query, for the breadcrumb trail's middle step
         return {
+            "alternates": page_alternates(self, request),
             "hero_renditions": hero,
             "share_image_url": share_image_url,
             "tags": tags,

@@ -1,9 +1,10 @@
 from django.db import models
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.url_routing import RouteResult
 
+from motorpress.core.editions import page_alternates
 from motorpress.core.pages import AtomicPublishMixin, OneQueryViewRestrictionsMixin
 from motorpress.core.pagination import story_page, story_page_or_response
 from motorpress.core.querysets import OneQueryPublicPageQuerySet
@@ -27,12 +28,40 @@ class HomePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["newsroom.SectionPage", "newsroom.StandardPage"]
-    max_count = 1
+
+    @property
+    def localized(self):
+        """This home page's live translation in the active edition, else itself.
+
+        Wagtail asks for it on every page served (`site.root_page.localized`), at two queries a
+        time; the edition's home is cached under the site generation, which publishing or
+        unpublishing any home page moves on.
+        """
+        from motorpress.core.cache import cached_fragment, site_generation
+        from motorpress.core.editions import locale_id
+
+        wanted = locale_id()
+        if wanted is None or wanted == self.locale_id:
+            return self
+        home = cached_fragment(
+            f"motorpress:edition-home:{site_generation()}:{self.translation_key}:{wanted}",
+            lambda: (
+                HomePage.objects.live()
+                .filter(translation_key=self.translation_key, locale_id=wanted)
+                .first()
+                or False
+            ),
+        )
+        return home or self
 
     def route(self, request, path_components):
         """Resolve `/<section>/<slug>/` in one query instead of walking the tree level by level."""
+        from motorpress.core.editions import locale_id
         from motorpress.newsroom.models import ArticlePage
 
+        if locale_id() != self.locale_id:
+            # An edition without a home page of its own: /hi/… is not the English site.
+            raise Http404("This edition has no home page.")
         if len(path_components) == 2 and all(path_components):
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
             article = story_cache.article_at(
@@ -55,6 +84,7 @@ class HomePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         from motorpress.newsroom import selectors, structured_data
 
         context = super().get_context(request, *args, **kwargs)
+        context["alternates"] = page_alternates(self, request)
         context["structured_data"] = structured_data.website(request)
         context["lead_story"] = selectors.lead_story(home=self)
         # The front page's rail is the plain chronological feed, lead story included.
@@ -93,4 +123,5 @@ class SectionPage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         if page_obj is None:  # a preview: the first page
             page_obj = story_page(selectors.section_articles(section=self), {})
         context["page_obj"] = page_obj
+        context["alternates"] = page_alternates(self, request)
         return context
