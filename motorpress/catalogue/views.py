@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from motorpress.catalogue import selectors, structured_data
@@ -164,10 +165,11 @@ def model_detail(request, make, model):
     # {% cache %} blocks) key on both generations, the day and the host; its catalogue data on
     # the catalogue generation and the day (current offers), so a story's publish leaves it
     # cached; its panels (tested figures, claims, stories) on the content generation, which
-    # publishing and the ledger move on. JSON-LD holds absolute URLs, hence the host. Data is
-    # handed to the template lazily: with the parts cached nothing is unpickled or queried. An
-    # unknown vehicle raises 404 from the head's build and is never stored.
-    where = f"{make}:{model}:{request.scheme}:{request.get_host()}"
+    # publishing and the ledger move on. JSON-LD holds absolute URLs, hence the host; labels
+    # and stories are the edition's, hence the language. Data is handed to the template
+    # lazily: with the parts cached nothing is unpickled or queried. An unknown vehicle raises
+    # 404 from the head's build and is never stored.
+    where = f"{make}:{model}:{request.scheme}:{request.get_host()}:{get_language()}"
     loaded = {}
 
     def catalogue() -> dict:
