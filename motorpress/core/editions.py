@@ -155,3 +155,16 @@ def edition_homes(request) -> list[Alternate]:
     translation (no query)."""
     origin = f"{request.scheme}://{request.get_host()}"
     return [Alternate(edition=e, url=f"{origin}{e.url_prefix}") for e in live_editions()]
+
+
+def edition_home(request):
+    """The active edition's home page on the request's site (no query: the site and the
+    edition's home are cached); 404 when the edition has none."""
+    from django.http import Http404
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    home = site.root_page.localized if site else None
+    if home is None or home.locale_id != locale_id():
+        raise Http404("This edition has no home page on this site.")
+    return home

@@ -79,9 +79,10 @@ class SearchForm(forms.Form):
     def search_query(self) -> SearchQuery:
         return SearchQuery.parse(self.cleaned_data["q"])
 
-    def filters(self, section_paths: dict[str, str]) -> SearchFilters:
+    def filters(self, section_paths: dict[str, str], *, edition_path: str) -> SearchFilters:
         data = self.cleaned_data
         return SearchFilters(
+            edition_path=edition_path,
             section_path=section_paths.get(data["section"]) if data["section"] else None,
             kind=data["kind"] or None,
             make=data["make"] or None,

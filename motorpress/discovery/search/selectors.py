@@ -25,7 +25,8 @@ from motorpress.catalogue.models import Make, VehicleModel
 from motorpress.core.pagination import paginate_or_404
 from motorpress.discovery.search import story_index
 from motorpress.discovery.search.story_hits import story_hits
-from motorpress.discovery.search.text import search_terms
+from motorpress.discovery.search.glossary import counterparts
+from motorpress.discovery.search.text import MAX_TERMS, search_terms
 from motorpress.newsroom.models import ArticlePage, Author, SectionPage
 
 logger = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ PEOPLE_SHOWN = 5
 # OR, ranked: "Suzuki electric scooter" must find the Suzuki e-Access, whose index entry
 # holds its make and name but not the words "electric" or "scooter".
 OPERATOR = "or"
+# Other-script spellings added to a query's own words (glossary.py), at most.
+MAX_COUNTERPARTS = 6
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,11 @@ class SearchQuery:
 
     @classmethod
     def parse(cls, text: str) -> "SearchQuery":
-        return cls(text=text, terms=search_terms(text))
+        """Each word also searches its spelling in the other script ("scooter" and "स्कूटर")."""
+        typed = search_terms(text)
+        extra = [other for term in typed for other in counterparts(term)]
+        terms = list(dict.fromkeys([*typed, *extra]))
+        return cls(text=text, terms=tuple(terms[: MAX_TERMS + MAX_COUNTERPARTS]))
 
     @property
     def backend_query(self) -> str:
@@ -65,6 +72,8 @@ class SearchFilters:
     segment: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    # The edition's home page path: stories are searched in the edition being read.
+    edition_path: str | None = None
 
     @property
     def stories_only(self) -> bool:
@@ -110,10 +119,12 @@ def _restricted():
     )
 
 
-def filter_choices() -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
-    """(slug, title, path) of every live public section, and (slug, name) of every make."""
+def filter_choices(home) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """(slug, title, path) of the edition's live public sections (under its `home`), and
+    (slug, name) of every make."""
     sections = list(
-        SectionPage.objects.live()
+        SectionPage.objects.child_of(home)
+        .live()
         .exclude(_restricted())
         .order_by("path")
         .values_list("slug", "title", "path")
@@ -135,8 +146,8 @@ def _stories(filters: SearchFilters):
         .defer_streamfields()
         .with_bylines()
     )
-    if filters.section_path:
-        qs = qs.filter(path__startswith=filters.section_path)
+    if within := filters.section_path or filters.edition_path:
+        qs = qs.filter(path__startswith=within)
     if filters.kind:
         qs = qs.filter(kind=filters.kind)
     if filters.date_from:

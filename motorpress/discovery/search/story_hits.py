@@ -54,9 +54,9 @@ def _filter_sql(filters, local_midnight) -> tuple[str, list]:
     from motorpress.newsroom.models import ArticlePage
 
     clauses, params = [], []
-    if filters.section_path:
+    if within := filters.section_path or filters.edition_path:
         clauses.append("path LIKE %s")
-        params.append(filters.section_path.replace("%", r"\%") + "%")
+        params.append(within.replace("%", r"\%") + "%")
     if filters.kind:
         clauses.append("kind = %s")
         params.append(filters.kind)

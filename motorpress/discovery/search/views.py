@@ -3,6 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from motorpress.core.editions import edition_home
 from motorpress.core.pagination import paginate_or_404
 from motorpress.discovery.search import selectors
 from motorpress.discovery.search.forms import SearchForm
@@ -15,7 +16,8 @@ TEMPLATE = "discovery/search/search.html"
 def search(request):
     """Invalid filters or an over-long query are a 400 showing the form; an empty query shows
     the form alone (200); anything else is searched."""
-    sections, makes = selectors.filter_choices()
+    home = edition_home(request)
+    sections, makes = selectors.filter_choices(home)
     form = SearchForm(
         request.GET,
         sections=[(slug, title) for slug, title, _path in sections],
@@ -27,7 +29,9 @@ def search(request):
         query = form.search_query()
         context = {"form": form, "query": query}
         if query.text:
-            filters = form.filters({slug: path for slug, _title, path in sections})
+            filters = form.filters(
+                {slug: path for slug, _title, path in sections}, edition_path=home.path
+            )
             results = selectors.site_search(
                 query=query, filters=filters, page=request.GET.get("page")
             )

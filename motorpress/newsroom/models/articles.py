@@ -13,6 +13,7 @@ from motorpress.core.editions import page_alternates
 from motorpress.core.images import distinct_widths
 from motorpress.core.pages import AtomicPublishMixin, OneQueryViewRestrictionsMixin
 from motorpress.core.readtime import read_time_minutes
+from motorpress.core.unicode import nfc, nfc_stream
 from motorpress.newsroom.blocks import ArticleBodyBlock, HighlightsBlock
 from motorpress.newsroom.querysets import ArticlePageQuerySet
 
@@ -119,6 +120,12 @@ class ArticlePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         *Page.search_fields,
         index.SearchField("teaser"),
         index.SearchField("body"),
+        # The vehicles' catalogue names, so "e-access" typed in Latin letters finds a Hindi
+        # story that spells it ई-एक्सेस but is attached to the model.
+        index.RelatedFields(
+            "vehicles",
+            [index.SearchField("name"), index.RelatedFields("make", [index.SearchField("name")])],
+        ),
         index.FilterField("kind"),
     ]
 
@@ -129,6 +136,11 @@ class ArticlePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         indexes = [models.Index(fields=["kind"])]
 
     def save(self, *args, **kwargs):
+        # One spelling for one word: Devanagari typed with a precomposed nukta (U+095B) or
+        # as letter + nukta is stored the same way, so search and dedupe see one word.
+        self.title, self.teaser = nfc(self.title), nfc(self.teaser)
+        self.highlights = nfc_stream(self.highlights)
+        self.body = nfc_stream(self.body)
         self.read_time_minutes = read_time_minutes(self.plain_text())
         return super().save(*args, **kwargs)
 
