@@ -123,8 +123,9 @@ def page_alternates(page, request) -> list[Alternate]:
     translations = page.get_translations(inclusive=True).live().public().only("url_path", "locale")
     alternates = []
     for translation_page in translations:
-        url = translation_page.get_full_url(request)
+        url = translation_page.get_url(request)
         if url:
+            url = request.build_absolute_uri(url)
             edition = edition_for(language_of_locale(translation_page.locale_id))
             alternates.append(Alternate(edition=edition, url=url))
     return _ordered(alternates) if len(alternates) > 1 else []

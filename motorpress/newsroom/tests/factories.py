@@ -47,6 +47,8 @@ def create_article(
     hero_image=None,
     published_at=None,
     publish: bool = True,
+    translation_of=None,
+    vehicles=(),
 ):
     """A published article with `words` words of body text, one author and a date."""
     number = next(_counter)
@@ -66,4 +68,6 @@ def create_article(
         hero_image=hero_image,
         first_published_at=published_at or _EPOCH + timedelta(minutes=number),
         publish=publish,
+        translation_of=translation_of,
+        vehicles=vehicles,
     )
