@@ -24,8 +24,8 @@ from wagtail.search.backends import get_search_backend
 from motorpress.catalogue.models import Make, VehicleModel
 from motorpress.core.pagination import paginate_or_404
 from motorpress.discovery.search import story_index
-from motorpress.discovery.search.story_hits import story_hits
 from motorpress.discovery.search.glossary import counterparts
+from motorpress.discovery.search.story_hits import story_hits
 from motorpress.discovery.search.text import MAX_TERMS, search_terms
 from motorpress.newsroom.models import ArticlePage, Author, SectionPage
 
