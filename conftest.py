@@ -125,3 +125,25 @@ def queries_after_publish(django_capture_on_commit_callbacks):
         return context.captured_queries, response
 
     return measure
+
+
+HINDI_SECTIONS = {
+    "news": ("ख़बरें", "ताज़ा ख़बरें"),
+    "reviews": ("रिव्यू", "रोड टेस्ट और रिव्यू"),
+    "comparisons": ("तुलना", "गाड़ियां आमने-सामने"),
+    "features": ("फ़ीचर", "समझाने वाले लेख"),
+}
+
+
+@pytest.fixture
+def hindi(site):  # `site`: each test folder's fixture for the English home and sections
+    """The Hindi edition's home page and sections, as translations of the English ones."""
+    from motorpress.newsroom.services import edition_structure_ensure
+
+    return edition_structure_ensure(
+        default=site,
+        language_code="hi",
+        home_title="मोटरप्रेस हिंदी",
+        tagline="ऑटो ख़बरें",
+        sections=HINDI_SECTIONS,
+    )

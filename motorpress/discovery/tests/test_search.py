@@ -103,10 +103,10 @@ def test_demo_xiaomi_search_puts_the_xiaomi_stories_first(client, demo):
 
 
 def test_demo_hindi_query_finds_the_hindi_story_with_the_word_marked(client, demo):
-    response = client.get("/search/", {"q": "रेंज"})
+    response = client.get("/hi/search/", {"q": "रेंज"})
     assert response.status_code == 200
     page = soup(response)
-    assert story_links(page)[0] == "/features/hindi-electric-two-wheeler-guide/"
+    assert story_links(page)[0] == "/hi/features/hindi-electric-two-wheeler-guide/"
     marks = {mark.get_text() for mark in page.select(".search-hit--story mark")}
     assert marks == {"रेंज"}
     assert page.select_one("h1 .search-query").get_text() == "रेंज"
