@@ -74,6 +74,8 @@ EDITORS = Role(
             "catalogue.salesfigure",
         ),
         *_manage("ledger.claim", "ledger.outcome"),
+        # simple_translation's "Translate" action: a page copied into the other edition.
+        "simple_translation.submit_translation",
     ),
     # Wagtail's unpublish action is covered by "publish"; "unlock" frees pages others locked.
     page_permissions=("add", "change", "publish", "lock", "unlock"),
@@ -113,13 +115,23 @@ def _home_page_id(apps) -> int | None:
     return Site.objects.filter(is_default_site=True).values_list("root_page_id", flat=True).first()
 
 
+def _edition_home_ids(apps, home_page_id: int | None) -> list[int]:
+    """The home page and its translations: each edition's tree is granted alike."""
+    if home_page_id is None:
+        return []
+    Page = apps.get_model("wagtailcore", "Page")
+    key = Page.objects.filter(pk=home_page_id).values_list("translation_key", flat=True)
+    return list(Page.objects.filter(translation_key__in=key).values_list("pk", flat=True))
+
+
 def _root_collection(apps):
     return apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
 
 
 def _sync(model, group, target: dict, wanted: set) -> None:
-    """Make `group`'s rows of `model` (a group-to-object permission table) exactly `wanted`."""
-    existing = model.objects.filter(group=group)
+    """Make `group`'s rows of `model` (a group-to-object permission table) for one object
+    (`target`) exactly `wanted`."""
+    existing = model.objects.filter(group=group, **target)
     stale = existing.exclude(**target, permission__in=wanted) if wanted else existing
     stale.delete()
     for permission in wanted:
@@ -153,13 +165,17 @@ def ensure_roles(*, apps=global_apps) -> RolesReport:
         group.permissions.set([known[label] for label in model_labels if label in known])
 
         pages = {known[label] for label in page_labels if label in known}
-        if report.home_page_id is None:
-            pages = set()
-        _sync(GroupPagePermission, group, {"page_id": report.home_page_id}, pages)
+        homes = _edition_home_ids(apps, report.home_page_id)
+        GroupPagePermission.objects.filter(group=group).exclude(page_id__in=homes).delete()
+        for home_id in homes:
+            _sync(GroupPagePermission, group, {"page_id": home_id}, pages)
 
         images = {known[label] for label in image_labels if label in known}
         if root_collection is None:
             images = set()
+        GroupCollectionPermission.objects.filter(group=group).exclude(
+            collection_id=getattr(root_collection, "pk", None)
+        ).delete()
         _sync(
             GroupCollectionPermission,
             group,

@@ -269,12 +269,13 @@ def admin_user_ensure(*, username: str = "admin", password: str | None = None) -
 def demo_load() -> DemoLoadReport:
     report = DemoLoadReport()
     structure = site_structure_ensure(hostname="127.0.0.1", port=8000)
+    editions = load_editions(structure)
     # After the structure: a fresh site's home page replaces Wagtail's placeholder, and the
-    # roles' page permissions belong on the page that stays.
+    # roles' page permissions belong on the pages that stay (every edition's home).
     ensure_roles()
     load_catalogue(report)
     authors = load_authors(report)
-    for language_code, edition in load_editions(structure).items():
+    for language_code, edition in editions.items():
         load_articles(report, authors, edition, language_code)
     load_ledger(report)
     return report

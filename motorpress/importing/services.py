@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction, ReferenceIndex
+from wagtail.models import Locale, PageViewRestriction, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from motorpress.catalogue.selectors import vehicle_models_named_in
@@ -96,7 +96,7 @@ def _scan(reader: WxrReader) -> _Scan:
 
 
 def _sections(config: ImportConfig) -> dict[str, SectionPage]:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         raise ConfigError("The site has no home page yet; create the site before importing.")
     sections = {s.slug: s for s in SectionPage.objects.child_of(home)}

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.urls import Resolver404, resolve
 from django.utils.text import slugify
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from motorpress.importing.models import ImportedItem
 from motorpress.importing.wxr import WxrItem
@@ -39,7 +39,7 @@ class StandingPages:
     def run(self, pages: list[WxrItem]) -> None:
         if not pages:
             return
-        home = HomePage.objects.first()
+        home = HomePage.objects.filter(locale=Locale.get_default()).first()
         by_id = {item.post_id: item for item in pages}
         mappings = {
             row.external_id: row

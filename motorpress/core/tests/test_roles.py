@@ -113,3 +113,29 @@ def test_editors_can_approve_what_contributors_submit_for_moderation(home):
     assert set(task.groups.values_list("name", flat=True)) == {"Moderators", EDITORS.name}
     assert "approve" in {name for name, _, _ in task.get_actions(story, editor)}
     assert task.get_actions(story, contributor) == []
+
+
+def test_every_editions_home_page_gets_the_same_grants(db):
+    from motorpress.newsroom.services import edition_structure_ensure
+
+    site = site_structure_ensure()
+    hindi = edition_structure_ensure(
+        default=site,
+        language_code="hi",
+        home_title="मोटरप्रेस हिंदी",
+        tagline="ऑटो ख़बरें",
+        sections={"news": ("ख़बरें", "ताज़ा ख़बरें")},
+    )
+    ensure_roles()
+    before = _state()
+    ensure_roles()
+    assert _state() == before
+    _permissions, pages, _collections = before["Editors"]
+    for home in (site.home, hindi.home):
+        assert {(home.pk, f"{kind}_page") for kind in EDITORS.page_permissions} <= pages
+    assert "simple_translation.submit_translation" in before["Editors"][0]
+    editor = get_user_model().objects.create_user("hindi-desk")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    section = Page.objects.get(pk=hindi.sections["news"].pk)
+    assert section.permissions_for_user(editor).can_add_subpage()
+    assert section.permissions_for_user(editor).can_publish()

@@ -7,4 +7,3 @@ from motorpress.newsroom.services import site_structure_ensure
 def site(db):
     """Home page, the four sections and the default Site."""
     return site_structure_ensure()
-

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -18,6 +19,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="An .html file, or a folder whose *.html files to import.")
         parser.add_argument("--section", default="news", help="Section slug (default: news).")
+        parser.add_argument(
+            "--edition",
+            default=settings.LANGUAGE_CODE,
+            choices=[code for code, _name in settings.LANGUAGES],
+            help=f"The edition's language (default: {settings.LANGUAGE_CODE}).",
+        )
         parser.add_argument("--author", default="", help="Byline to use instead of the page's.")
         parser.add_argument(
             "--kind", default=ArticleKind.NEWS, choices=ArticleKind.values, help="Article kind."
@@ -41,9 +48,10 @@ class Command(BaseCommand):
             files = [target]
         else:
             raise CommandError(f"{target} does not exist.")
-        section = SectionPage.objects.filter(slug=options["section"]).first()
+        sections = SectionPage.objects.filter(locale__language_code=options["edition"])
+        section = sections.filter(slug=options["section"]).first()
         if section is None:
-            known = ", ".join(SectionPage.objects.values_list("slug", flat=True)) or "none"
+            known = ", ".join(sections.values_list("slug", flat=True)) or "none"
             raise CommandError(f"No section {options['section']!r} (sections: {known}).")
 
         counts = {"imported": 0, "would import": 0, "skipped": 0, "failed": 0}
