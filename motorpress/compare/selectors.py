@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
 
 from motorpress.catalogue import onroad
 from motorpress.catalogue import selectors as catalogue
@@ -35,7 +36,8 @@ class Comparison:
 
 
 def canonical_path(slugs: list[str]) -> str:
-    return f"/compare/{SEPARATOR.join(sorted(slugs))}/"
+    """The compare page's one address, in the active edition (/compare/… or /hi/compare/…)."""
+    return reverse("compare:compare", kwargs={"slugs": SEPARATOR.join(sorted(slugs))})
 
 
 # A make slug and a model slug (80 characters each) joined by a hyphen.

@@ -56,6 +56,26 @@ PAGES = {
     "400, bad tracker filter": ("/tracker/?status=nope", 400, []),
     "400, bad cursor": ("/latest/?before=not-a-cursor", 400, []),
     "404": ("/no-such-page/", 404, []),
+    # The Hindi edition: its own pages, a translation, the shared catalogue in Hindi words.
+    "hi: home": ("/hi/", 200, [".lead", "link[hreflang=x-default]"]),
+    "hi: latest": ("/hi/latest/", 200, [".card"]),
+    "hi: section": ("/hi/news/", 200, [".card"]),
+    "hi: translated story": (
+        "/hi/news/suzuki-e-access-launched-price-range/",
+        200,
+        [".story", "link[hreflang=en-IN]"],
+    ),
+    "hi: comparison story": (
+        "/hi/comparisons/suzuki-e-access-vs-tvs-orbiter-comparison/",
+        200,
+        [".compare-block table"],
+    ),
+    "hi: Hindi-only story": ("/hi/features/hindi-electric-two-wheeler-guide/", 200, [".story"]),
+    "hi: vehicle, on-road and EMI": ("/hi" + VEHICLE + ON_ROAD, 200, [".onroad-breakdown"]),
+    "hi: compare, two": ("/hi" + TWO, 200, [".compare-table"]),
+    "hi: tracker": ("/hi/tracker/", 200, ["figure svg"]),
+    "hi: search": ("/hi/search/?q=स्कूटर", 200, [".search-hit--story"]),
+    "hi: 404": ("/hi/no-such-page/", 404, []),
 }
 pytestmark = pytest.mark.django_db
 
