@@ -100,7 +100,7 @@ def _report(label, seconds):
 
 
 def _publish_new_title(title: str) -> ArticlePage:
-    article = ArticlePage.objects.get(slug="xiaomi-ev-mass-production-2024")
+    article = ArticlePage.objects.in_edition("en-gb").get(slug="xiaomi-ev-mass-production-2024")
     article.title = title
     article.save_revision().publish()
     return article

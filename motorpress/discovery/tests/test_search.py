@@ -102,13 +102,16 @@ def test_demo_xiaomi_search_puts_the_xiaomi_stories_first(client, demo):
     assert vehicle_links(page) == ["/vehicles/xiaomi/su7/"]
 
 
-def test_demo_hindi_query_finds_the_hindi_story_with_the_word_marked(client, demo):
+def test_demo_hindi_query_finds_the_hindi_stories_with_the_word_marked(client, demo):
     response = client.get("/hi/search/", {"q": "रेंज"})
     assert response.status_code == 200
     page = soup(response)
-    assert story_links(page)[0] == "/hi/features/hindi-electric-two-wheeler-guide/"
+    links = story_links(page)
+    assert "/hi/features/hindi-electric-two-wheeler-guide/" in links[:3]
+    assert "/hi/reviews/tvs-orbiter-road-test-range/" in links[:3]
+    assert all(link.startswith("/hi/") for link in links)
     marks = {mark.get_text() for mark in page.select(".search-hit--story mark")}
-    assert marks == {"रेंज"}
+    assert "रेंज" in marks
     assert page.select_one("h1 .search-query").get_text() == "रेंज"
 
 
