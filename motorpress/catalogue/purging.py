@@ -5,7 +5,8 @@ the vehicle's page, its make's page, the listings and the API answers that show 
 compare page it is part of. Compare pages are any two to four models in one URL, so they cannot be
 listed: `/compare/?with=<make>-<model>` asks Varnish to drop every compare page naming the
 model (deploy/varnish/motorpress.vcl); a CDN that cannot ban by pattern keeps them until
-s-maxage. Other apps add the pages they build from the catalogue (the tracker, stories about
+s-maxage. Each edition has its own copy of these pages (/vehicles/…, /hi/vehicles/…), and
+each is purged. Other apps add the pages they build from the catalogue (the tracker, stories about
 the vehicle) through `CATALOGUE_PURGE_PATHS`: the catalogue knows nothing of them.
 """
 
@@ -17,6 +18,7 @@ from django.utils.module_loading import import_string
 from wagtail.models import Site
 
 from motorpress.catalogue.models import Make, VehicleModel
+from motorpress.core.editions import paths_in_every_edition
 from motorpress.core.purging import purge_after_commit, purging_enabled
 
 
@@ -56,6 +58,7 @@ def purge_vehicles(*, model_ids: Iterable[int] = (), make_ids: Iterable[int] = (
     """Queue the purge of every URL showing these vehicles, once the transaction commits."""
     if not purging_enabled():
         return  # no Varnish or CDN: nothing to tell, and no query spent finding out
-    paths = vehicle_paths(model_ids=model_ids, make_ids=make_ids)
+    model_ids, make_ids = set(model_ids), set(make_ids)
+    paths = paths_in_every_edition(lambda: vehicle_paths(model_ids=model_ids, make_ids=make_ids))
     for site in Site.objects.all():
         purge_after_commit(site.root_url, paths)

@@ -169,3 +169,13 @@ def edition_home(request):
     if home is None or home.locale_id != locale_id():
         raise Http404("This edition has no home page on this site.")
     return home
+
+
+def paths_in_every_edition(build) -> list[str]:
+    """build()'s URL paths as each live edition has them (reverse() follows the active
+    language: /vehicles/x/ and /hi/vehicles/x/), without repeats (the API has one address)."""
+    paths: list[str] = []
+    for edition in live_editions() or [edition_for(None)]:
+        with translation.override(edition.language_code):
+            paths += build()
+    return list(dict.fromkeys(paths))
