@@ -245,10 +245,9 @@ def compare_data(models: list[VehicleModel]) -> dict[int, tuple[Variant, int | N
     return data
 
 
-def picker_models(*, exclude: VehicleModel | None = None):
+def picker_models():
     """Every model for the compare picker, by make."""
-    qs = VehicleModel.objects.select_related("make").order_by("make__name", "name")
-    return qs.exclude(pk=exclude.pk) if exclude else qs
+    return VehicleModel.objects.select_related("make").order_by("make__name", "name")
 
 
 def _distinctive(name: str) -> bool:

@@ -133,7 +133,10 @@ def page_alternates(page, request) -> list[Alternate]:
 
 def path_alternates(request) -> list[Alternate]:
     """For routes outside the page tree (/latest/, /vehicles/…), which every edition has: the
-    same path under each edition's prefix, without the query string (no query)."""
+    same path under each edition's prefix, without the query string (no query). A Wagtail
+    page lists its translations instead (page_alternates): its path may not exist elsewhere."""
+    if getattr(request, "_wagtail_route_for_request", None):
+        return []
     current = active_edition()
     path = request.path
     if not current.is_default:

@@ -4,6 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
+from motorpress.core.editions import page_alternates
 from motorpress.core.pages import AtomicPublishMixin, OneQueryViewRestrictionsMixin
 from motorpress.core.querysets import OneQueryPublicPageQuerySet
 from motorpress.newsroom.blocks import StandingPageBodyBlock
@@ -28,4 +29,5 @@ class StandardPage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Its own live, public pages, in the tree's order: a contents list under the body.
         context["child_pages"] = StandardPage.objects.child_of(self).live().public()
+        context["alternates"] = page_alternates(self, request)
         return context

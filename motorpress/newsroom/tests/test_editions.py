@@ -201,3 +201,13 @@ def test_translation_links_cost_one_query(client, pair, django_assert_num_querie
     with django_assert_num_queries(1):
         alternates = page_alternates(translation, request)
     assert [a.edition.language_code for a in alternates] == ["en-gb", "hi"]
+
+
+def test_a_standing_page_without_translation_claims_no_hindi_twin(client, site, hindi):
+    from motorpress.newsroom.services import standing_page_create
+
+    body = [{"type": "paragraph", "value": "<p>Who we are.</p>"}]
+    standing_page_create(parent=site.home, title="About us", slug="about", body=body)
+    page = client.get("/about/").content.decode()
+    assert _alternates(page) == {}
+    assert client.get("/hi/about/").status_code == 404

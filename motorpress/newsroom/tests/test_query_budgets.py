@@ -54,3 +54,22 @@ def test_page_stays_within_its_query_budget_as_stories_grow(
     assert len(many) == len(few), (
         f"{target}: {len(few)} queries with 7 stories, {len(many)} with 37"
     )
+
+
+STANDING_PAGE_BUDGET = 8
+
+
+def test_a_standing_page_with_children_stays_within_its_budget(client, site, queries_after_publish):
+    from motorpress.newsroom.services import standing_page_create
+
+    body = [{"type": "paragraph", "value": "<p>Who we are and how we test.</p>"}]
+    about = standing_page_create(parent=site.home, title="About us", slug="about", body=body)
+    standing_page_create(parent=about, title="Our team", slug="team", body=body)
+    few, _ = queries_after_publish(client, "/about/")
+    for n in range(10):
+        standing_page_create(parent=about, title=f"Policy {n}", slug=f"policy-{n}", body=body)
+    many, response = queries_after_publish(client, "/about/")
+    assert response.content.decode().count('href="/about/policy-') == 10
+    listing = "\n".join(query["sql"][:200] for query in many)
+    assert len(many) <= STANDING_PAGE_BUDGET, f"{len(many)} queries:\n{listing}"
+    assert len(many) == len(few)
