@@ -14,6 +14,9 @@ claims ledger. Only published, public content is served.
   `If-None-Match` to get `304 Not Modified`.
 * `/articles` pages with an opaque `cursor` (`next_cursor` of the previous page); `limit` is 20
   by default and at most 100.
+* Stories, sections and an author's stories are per edition: `lang=hi` for the Hindi one, `en`
+  (the default) for English. Each story names its `lang` and its published `translations`;
+  `/articles/{id}` serves a story of any edition.
 * Errors are JSON: `{"detail": "..."}`; a malformed parameter is a 422 that also lists
   `errors`, a bad cursor or compare request a 400, an unknown thing a 404.
 """

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from ninja import Path, Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
@@ -20,7 +20,8 @@ from motorpress.api.references import (
     to_float,
     vehicle_ref,
 )
-from motorpress.api.schemas import SLUG
+from motorpress.api.schemas import DEFAULT_LANG, LANG_DESCRIPTION, SLUG, Lang
+from motorpress.core.editions import edition_for
 from motorpress.newsroom.models import ArticleKind
 
 router = Router(tags=["articles"])
@@ -30,7 +31,17 @@ AUTHOR_PHOTO_SPEC = "fill-160x160"
 NOT_FOUND = {404: schemas.ErrorOut, 422: schemas.ValidationErrorOut}
 
 
-class ArticleQuery(Schema):
+class EditionQuery(Schema):
+    lang: Lang = Field(DEFAULT_LANG, description=LANG_DESCRIPTION)
+
+
+def edition_query(lang: str) -> dict:
+    """The `lang` to carry into links to other lists: none for the default edition, so its
+    links stay as they were before editions."""
+    return {} if lang == DEFAULT_LANG else {"lang": lang}
+
+
+class ArticleQuery(EditionQuery):
     section: str | None = Field(None, pattern=SLUG, max_length=80, description="Section slug.")
     kind: ArticleKind | None = None
     author: str | None = Field(None, pattern=SLUG, max_length=120, description="Author slug.")
@@ -67,19 +78,42 @@ class ArticleQuery(Schema):
             tag=self.tag,
             published_after=self.published_after,
             published_before=self.published_before,
+            lang=self.lang,
         )
 
 
-def article_item(request, article, sections) -> schemas.ArticleItem:
-    return schemas.ArticleItem(**_item_fields(request, article, sections))
+def article_items(request, articles) -> list[schemas.ArticleItem]:
+    """List items for these stories: their sections and translations read once for all."""
+    sections = selectors.section_map()
+    translations = selectors.translations_of(articles)
+    return [
+        schemas.ArticleItem(**_item_fields(request, article, sections, translations[article.pk]))
+        for article in articles
+    ]
 
 
-def _item_fields(request, article, sections) -> dict:
+def author_page_url(request, author, lang: str) -> str:
+    """The author's page in an edition (/authors/x/, /hi/authors/x/)."""
+    with translation.override(edition_for(lang).language_code):
+        return absolute(request, author.get_absolute_url())
+
+
+def _item_fields(request, article, sections, translations) -> dict:
     section = selectors.section_of(article, sections)
+    lang = selectors.lang_of(article)
     return {
         "id": article.pk,
         "url": page_url(request, article),
         "api_url": api_url(request, "article", article_id=article.pk),
+        "lang": lang,
+        "translations": [
+            schemas.TranslationRef(
+                lang=selectors.lang_of(translation),
+                id=translation.pk,
+                url=page_url(request, translation),
+            )
+            for translation in translations
+        ],
         "title": article.title,
         "slug": article.slug,
         "kind": article.kind,
@@ -93,9 +127,7 @@ def _item_fields(request, article, sections) -> dict:
         "highlights": article.highlight_texts,
         "authors": [
             schemas.AuthorRef(
-                name=author.name,
-                slug=author.slug,
-                url=absolute(request, author.get_absolute_url()),
+                name=author.name, slug=author.slug, url=author_page_url(request, author, lang)
             )
             for author in article.authors
         ],
@@ -128,7 +160,6 @@ def list_articles(request, query: Query[ArticleQuery]):
     articles, more = selectors.article_page(
         filters=query.to_filters(), after=after, limit=query.limit
     )
-    sections = selectors.section_map()
     next_cursor = next_url = None
     if more:
         last = articles[-1]
@@ -137,7 +168,7 @@ def list_articles(request, query: Query[ArticleQuery]):
         params["cursor"] = next_cursor
         next_url = absolute(request, f"{request.path}?{params.urlencode()}")
     return schemas.ArticleList(
-        items=[article_item(request, article, sections) for article in articles],
+        items=article_items(request, articles),
         limit=query.limit,
         next_cursor=next_cursor,
         next=next_url,
@@ -146,15 +177,13 @@ def list_articles(request, query: Query[ArticleQuery]):
 
 @router.get(
     "/latest",
-    response=schemas.LatestList,
+    response={200: schemas.LatestList, 422: schemas.ValidationErrorOut},
     url_name="latest",
-    summary=f"The newest {selectors.LATEST_SIZE} stories",
+    summary=f"The newest {selectors.LATEST_SIZE} stories of an edition",
 )
-def latest(request):
-    sections = selectors.section_map()
-    return schemas.LatestList(
-        items=[article_item(request, a, sections) for a in selectors.latest_articles()]
-    )
+def latest(request, query: Query[EditionQuery]):
+    articles = selectors.latest_articles(lang=query.lang)
+    return schemas.LatestList(items=article_items(request, articles))
 
 
 def _block_value(request, block):
@@ -226,9 +255,10 @@ def _tested(request, article) -> schemas.TestedFigures | None:
 def get_article(request, article_id: int = Path(..., ge=1, le=2**31 - 1)):
     article = selectors.article_detail(article_id=article_id)
     sections = selectors.section_map()
+    translations = selectors.translations_of([article])[article.pk]
     body_html = article.body.render_as_block(context={"request": request, "page": article})
     return schemas.ArticleDetail(
-        **_item_fields(request, article, sections),
+        **_item_fields(request, article, sections, translations),
         body_html=str(body_html),
         body=[
             schemas.BodyBlock(
@@ -242,8 +272,13 @@ def get_article(request, article_id: int = Path(..., ge=1, le=2**31 - 1)):
     )
 
 
-@router.get("/sections", response=schemas.SectionList, url_name="sections")
-def list_sections(request):
+@router.get(
+    "/sections",
+    response={200: schemas.SectionList, 422: schemas.ValidationErrorOut},
+    url_name="sections",
+)
+def list_sections(request, query: Query[EditionQuery]):
+    lang = query.lang
     return schemas.SectionList(
         items=[
             schemas.SectionOut(
@@ -251,14 +286,16 @@ def list_sections(request):
                 title=section.title,
                 intro=section.intro,
                 url=page_url(request, section),
-                articles_url=api_url(request, "articles", query={"section": section.slug}),
+                articles_url=api_url(
+                    request, "articles", query={"section": section.slug, **edition_query(lang)}
+                ),
             )
-            for section in selectors.public_sections()
+            for section in selectors.public_sections(lang=lang)
         ]
     )
 
 
-def _author_fields(request, author) -> dict:
+def _author_fields(request, author, lang: str = DEFAULT_LANG) -> dict:
     return {
         "name": author.name,
         "slug": author.slug,
@@ -266,9 +303,11 @@ def _author_fields(request, author) -> dict:
         "bio": author.bio,
         "website": author.website,
         "photo": rendition_url(request, author.photo, AUTHOR_PHOTO_SPEC),
-        "url": absolute(request, author.get_absolute_url()),
-        "api_url": api_url(request, "author", slug=author.slug),
-        "articles_url": api_url(request, "articles", query={"author": author.slug}),
+        "url": author_page_url(request, author, lang),
+        "api_url": api_url(request, "author", slug=author.slug, query=edition_query(lang)),
+        "articles_url": api_url(
+            request, "articles", query={"author": author.slug, **edition_query(lang)}
+        ),
     }
 
 
@@ -285,13 +324,12 @@ def list_authors(request):
     url_name="author",
     summary="An author and their newest stories",
 )
-def get_author(request, slug: str = Path(..., pattern=SLUG, max_length=120)):
+def get_author(
+    request, query: Query[EditionQuery], slug: str = Path(..., pattern=SLUG, max_length=120)
+):
+    lang = query.lang
     author = selectors.author_by_slug(slug=slug)
-    sections = selectors.section_map()
     return schemas.AuthorDetail(
-        **_author_fields(request, author),
-        latest=[
-            article_item(request, article, sections)
-            for article in selectors.author_latest(author=author)
-        ],
+        **_author_fields(request, author, lang),
+        latest=article_items(request, selectors.author_latest(author=author, lang=lang)),
     )

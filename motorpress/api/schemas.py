@@ -11,11 +11,19 @@ from ninja import Schema
 from pydantic import Field
 
 from motorpress.catalogue.models import Fuel, Powertrain, Segment, Status
+from motorpress.core.editions import all_editions, edition_for
 from motorpress.ledger.models import Metric
 from motorpress.ledger.status import STATUS_CHOICES
 from motorpress.newsroom.models import ArticleKind
 
 SLUG = r"^[-a-zA-Z0-9_]+$"  # Django's SlugField, for slugs in paths and filters
+# An edition by its two-letter language ("en", "hi"): the `lang` parameter and field.
+Lang = Literal[tuple(edition.short_code for edition in all_editions())]  # type: ignore[valid-type]
+DEFAULT_LANG = edition_for(None).short_code
+LANG_DESCRIPTION = (
+    "The edition: its two-letter language. "
+    f"One of {', '.join(e.short_code for e in all_editions())}; {DEFAULT_LANG} by default."
+)
 StatusCode = Literal[tuple(code for code, _ in STATUS_CHOICES)]  # type: ignore[valid-type]
 
 
@@ -91,10 +99,20 @@ class SectionRef(Schema):
     url: str
 
 
+class TranslationRef(Schema):
+    lang: Lang = Field(description="The translation's edition.")
+    id: int
+    url: str = Field(description="The translation on the site (absolute).")
+
+
 class ArticleItem(Schema):
     id: int
     url: str = Field(description="The story on the site (absolute).")
     api_url: str
+    lang: Lang = Field(description="The story's edition (its two-letter language).")
+    translations: list[TranslationRef] = Field(
+        description="The same story in the other editions: published, public translations only."
+    )
     title: str
     slug: str
     kind: ArticleKind

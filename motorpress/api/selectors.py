@@ -8,6 +8,7 @@ live, public pages are ever read.
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
@@ -16,6 +17,14 @@ from django.utils import timezone
 from motorpress.catalogue import selectors as catalogue
 from motorpress.catalogue.models import Make, VehicleModel
 from motorpress.compare import selectors as compare
+from motorpress.core.editions import (
+    all_editions,
+    edition_for,
+    language_of_locale,
+    live_editions,
+    locale_id,
+    locale_ids,
+)
 from motorpress.ledger import selectors as ledger
 from motorpress.newsroom import selectors as newsroom
 from motorpress.newsroom.models import ArticleAuthor, ArticlePage, ArticleTag, Author, SectionPage
@@ -36,20 +45,58 @@ class ArticleFilters:
     tag: str | None = None
     published_after: date | None = None  # on or after this day (India time)
     published_before: date | None = None  # before this day (India time)
+    lang: str | None = None  # the edition ("en", "hi"); the default one when None
 
 
-def _articles():
-    """Published stories, newest first, with everything an item shows prefetched.
+def _code(lang: str | None) -> str:
+    """The edition asked for; the default one, never the active language, when none is."""
+    return lang or settings.LANGUAGE_CODE
+
+
+def _published():
+    return ArticlePage.objects.published().filter(first_published_at__isnull=False)
+
+
+def _articles(lang: str | None = None):
+    """An edition's published stories, newest first, with everything an item shows prefetched.
 
     Four queries in all: the stories, their bylines, their hero images' renditions and their
     tags. The body is not read; highlights are.
     """
-    return (
-        ArticlePage.objects.published()
-        .filter(first_published_at__isnull=False)
-        .newest_first()
-        .for_syndication()
+    return _published().in_edition(_code(lang)).newest_first().for_syndication()
+
+
+def lang_of(page) -> str:
+    """A page's edition as the API names it: "en", "hi" (no query)."""
+    return edition_for(language_of_locale(page.locale_id)).short_code
+
+
+def translations_of(articles) -> dict[int, list[ArticlePage]]:
+    """{story id: its published, public translations in the other live editions, in the
+    editions' order}, for a whole list of stories in one query. A translation that is a
+    draft, unpublished, private or deleted is not there."""
+    keys = {article.translation_key for article in articles}
+    if not keys:
+        return {}
+    ids = locale_ids()
+    live = [ids[e.language_code] for e in live_editions() if e.language_code in ids]
+    order = {ids.get(e.language_code): n for n, e in enumerate(all_editions())}
+    by_key: dict = {}
+    rows = (
+        _published()
+        .filter(translation_key__in=keys, locale_id__in=live)
+        .only("url_path", "locale_id", "translation_key")
+        .order_by()
     )
+    for page in rows:
+        by_key.setdefault(page.translation_key, []).append(page)
+    return {
+        article.pk: sorted(
+            (t for t in by_key.get(article.translation_key, ()) if t.pk != article.pk),
+            key=lambda t: order.get(t.locale_id, len(order)),
+        )
+        for article in articles
+    }
 
 
 def _day_start(day: date) -> datetime | None:
@@ -113,7 +160,7 @@ def article_page(
     *, filters: ArticleFilters, after: tuple[datetime, int] | None, limit: int
 ) -> tuple[list[ArticlePage], bool]:
     """Up to `limit` stories after the keyset position `after`, and whether more follow."""
-    qs = _filtered(_articles(), filters)
+    qs = _filtered(_articles(filters.lang), filters)
     if after is not None:
         published, pk = after
         qs = qs.filter(
@@ -123,8 +170,8 @@ def article_page(
     return rows[:limit], len(rows) > limit
 
 
-def latest_articles(*, limit: int = LATEST_SIZE) -> list[ArticlePage]:
-    return list(_articles()[:limit])
+def latest_articles(*, lang: str | None = None, limit: int = LATEST_SIZE) -> list[ArticlePage]:
+    return list(_articles(lang)[:limit])
 
 
 def section_map() -> dict[str, SectionPage]:
@@ -136,8 +183,9 @@ def section_of(article: ArticlePage, sections: dict[str, SectionPage]) -> Sectio
     return sections.get(article.path[: -article.steplen])
 
 
-def public_sections() -> list[SectionPage]:
-    return list(newsroom.section_pages())
+def public_sections(*, lang: str | None = None) -> list[SectionPage]:
+    """An edition's live, public sections, in tree order."""
+    return list(newsroom.section_pages().filter(locale_id=locale_id(_code(lang))))
 
 
 def article_detail(*, article_id: int) -> ArticlePage:
@@ -179,8 +227,10 @@ def author_by_slug(*, slug: str) -> Author:
     return author
 
 
-def author_latest(*, author: Author, limit: int = AUTHOR_LATEST_SIZE) -> list[ArticlePage]:
-    qs = _articles().filter(
+def author_latest(
+    *, author: Author, lang: str | None = None, limit: int = AUTHOR_LATEST_SIZE
+) -> list[ArticlePage]:
+    qs = _articles(lang).filter(
         Exists(ArticleAuthor.objects.filter(article=OuterRef("pk"), author=author))
     )
     return list(qs[:limit])

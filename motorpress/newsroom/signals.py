@@ -7,7 +7,12 @@ from wagtail.signals import page_published, page_unpublished
 from motorpress.core.cache import bump_content_generation
 from motorpress.core.purging import purge_after_commit, purging_enabled
 from motorpress.newsroom.models import ArticlePage, Author
-from motorpress.newsroom.purging import article_paths, page_paths, site_wide_paths
+from motorpress.newsroom.purging import (
+    article_paths,
+    page_language,
+    page_paths,
+    site_wide_paths,
+)
 
 
 @receiver(page_published)
@@ -35,5 +40,5 @@ def _purge_shared_caches(sender, instance, **kwargs):
     if isinstance(page, ArticlePage):
         paths = article_paths(page)  # includes the site-wide listings
     else:
-        paths = [*page_paths(page), *site_wide_paths()]
+        paths = [*page_paths(page), *site_wide_paths(page_language(page))]
     purge_after_commit(site.root_url, paths)

@@ -1,31 +1,35 @@
 """Story feeds (latest, per section, per author, per make) for RSS, Atom and JSON Feed.
 
 Built on django.contrib.syndication. A feed object is made per request, so it can keep the
-request for absolute URLs; the format is the generator class it is given.
+request for absolute URLs; the format is the generator class it is given. Each edition has its
+own feeds (/feeds/… English, /hi/feeds/… Hindi): only its stories, its language in the feed's
+<language>, xml:lang or `language`, and links into the edition.
 """
 
 import html
 import mimetypes
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from motorpress.catalogue.models import Make
+from motorpress.core.editions import active_edition
 from motorpress.discovery.syndication import selectors
-from motorpress.discovery.syndication.text import language_of
+from motorpress.discovery.syndication.text import story_language
 from motorpress.newsroom.models import Author
 
 
 class StoryFeed(Feed):
-    """The latest stories on the site; subclasses narrow them to a section, author or make."""
-
-    language = "en"
+    """The edition's latest stories; subclasses narrow them to a section, author or make."""
 
     def __init__(self, request, feed_type):
         self.request = request
         self.feed_type = feed_type
+        # Two letters, as RSS's <language> has always been written ("en", "hi").
+        self.language = active_edition().short_code
+        self.publication = selectors.publication_name(request)
 
     def absolute(self, url: str) -> str:
         return self.request.build_absolute_uri(url)
@@ -35,7 +39,7 @@ class StoryFeed(Feed):
         return None
 
     def title(self, obj):
-        return f"{settings.WAGTAIL_SITE_NAME}: latest stories"
+        return _("%(publication)s: latest stories") % {"publication": self.publication}
 
     def link(self, obj):
         return reverse("latest")
@@ -104,7 +108,7 @@ class StoryFeed(Feed):
             "content_html": content.strip(),
             "summary_text": item.teaser,
             "image": image,
-            "language": language_of(item.title),
+            "language": story_language(item.title, item.locale_id),
         }
 
 
@@ -115,7 +119,7 @@ class SectionFeed(StoryFeed):
         return selectors.section_by_slug(request, slug)
 
     def title(self, obj):
-        return f"{settings.WAGTAIL_SITE_NAME}: {obj.title}"
+        return f"{self.publication}: {obj.title}"
 
     def link(self, obj):
         return obj.get_url(request=self.request)
@@ -134,7 +138,10 @@ class AuthorFeed(StoryFeed):
         return Author.objects.get(slug=slug)  # DoesNotExist becomes a 404
 
     def title(self, obj):
-        return f"{settings.WAGTAIL_SITE_NAME}: stories by {obj.name}"
+        return _("%(publication)s: stories by %(name)s") % {
+            "publication": self.publication,
+            "name": obj.name,
+        }
 
     def link(self, obj):
         return obj.get_absolute_url()
@@ -153,7 +160,10 @@ class MakeFeed(StoryFeed):
         return Make.objects.get(slug=slug)
 
     def title(self, obj):
-        return f"{settings.WAGTAIL_SITE_NAME}: {obj.name} stories"
+        return _("%(publication)s: %(name)s stories") % {
+            "publication": self.publication,
+            "name": obj.name,
+        }
 
     def link(self, obj):
         return obj.get_absolute_url()

@@ -1,17 +1,19 @@
 """Reads for feeds and sitemaps: which stories a machine may see, with their prefetches.
 
 Every output here shows only live, public stories whose publication date has come, on the
-site that was asked for. Each function is one query (plus fixed prefetches), however many
-stories there are.
+site that was asked for, in the edition that was asked for (the active language: /hi/… is the
+Hindi edition's tree, the rest the English one). Each function is one query (plus fixed
+prefetches), however many stories there are.
 """
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db.models import Max, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from motorpress.catalogue.models import Make, VehicleModel
 from motorpress.compare.selectors import (
@@ -20,6 +22,8 @@ from motorpress.compare.selectors import (
     MIN_VEHICLES,
     canonical_path,
 )
+from motorpress.core.editions import active_edition, live_editions, locale_ids
+from motorpress.core.querysets import OneQueryPublicPageQuerySet
 from motorpress.newsroom.models import (
     ArticleAuthor,
     ArticlePage,
@@ -41,16 +45,40 @@ def current_site(request) -> Site:
     return site
 
 
-def visible_articles(request):
-    """Live, public stories of the request's site, already published, newest first."""
+def edition_home(request):
+    """The active edition's home page on the request's site (no query: it is cached); 404 when
+    the edition has no live home page of its own, as its pages are then 404 too."""
+    from motorpress.core.editions import locale_id
+
+    home = current_site(request).root_page.specific.localized
+    if home.locale_id != locale_id():
+        raise Http404("This edition has no home page.")
+    return home
+
+
+def publication_name(request) -> str:
+    """The edition's name as a publication (feed titles, Google News): the site's name for the
+    default edition, the edition's home page title for the others ("मोटरप्रेस हिन्दी")."""
+    home = edition_home(request)
+    if active_edition().is_default:
+        return settings.WAGTAIL_SITE_NAME
+    return home.title
+
+
+def _visible(queryset):
+    """Only what readers may see: its publication date has come and it has not expired."""
     now = timezone.now()
-    return (
-        ArticlePage.objects.published()
-        .descendant_of(current_site(request).root_page)
-        .filter(first_published_at__lte=now)
-        .exclude(expire_at__lte=now)  # expired but not yet unpublished by the scheduler
-        .newest_first()
-    )
+    return queryset.filter(first_published_at__lte=now).exclude(expire_at__lte=now)
+
+
+def visible_articles(request):
+    """Live, public stories of the request's site and edition, already published, newest
+    first."""
+    home = edition_home(request)
+    # _visible: expired stories drop out before the scheduler unpublishes them.
+    return _visible(
+        ArticlePage.objects.published().descendant_of(home).filter(locale_id=home.locale_id)
+    ).newest_first()
 
 
 def feed_articles(queryset):
@@ -60,18 +88,18 @@ def feed_articles(queryset):
 
 
 def _public_sections(request):
-    """Live sections of the site with no view restriction on them (or the home page)."""
-    return SectionPage.objects.child_of(current_site(request).root_page).live().public()
+    """Live sections of the edition with no view restriction on them (or the home page)."""
+    return SectionPage.objects.child_of(edition_home(request)).live().public()
 
 
 def standing_pages(request):
-    """The site's live, public standing pages (About, Contact, …), in tree order."""
-    root = current_site(request).root_page
+    """The edition's live, public standing pages (About, Contact, …), in tree order."""
+    root = edition_home(request)
     return StandardPage.objects.descendant_of(root).live().public().order_by("path")
 
 
 def section_by_slug(request, slug: str) -> SectionPage:
-    """A live, public section directly under the site's home page."""
+    """A live, public section directly under the edition's home page."""
     section = _public_sections(request).filter(slug=slug).first()
     if section is None:
         raise Http404("No such section.")
@@ -79,7 +107,7 @@ def section_by_slug(request, slug: str) -> SectionPage:
 
 
 def sections(request):
-    """The site's live, public sections, each with `lastmod`: its newest story's last change."""
+    """The edition's live, public sections, each with `lastmod`: its newest story's last change."""
     newest = (
         visible_articles(request)
         .filter(path__startswith=OuterRef("path"))
@@ -112,7 +140,8 @@ def authors_with_stories(request):
 
 
 def news_articles(request):
-    """Stories first published in the last NEWS_WINDOW, newest first, at most NEWS_LIMIT."""
+    """The edition's stories first published in the last NEWS_WINDOW, newest first, at most
+    NEWS_LIMIT."""
     since = timezone.now() - NEWS_WINDOW
     return (
         visible_articles(request)
@@ -120,6 +149,34 @@ def news_articles(request):
         .defer_streamfields()
         .defer("teaser")[:NEWS_LIMIT]
     )
+
+
+def live_translations(translation_keys) -> dict:
+    """{translation key: [page, …]}: the live, public, published pages in a live edition that
+    share one of `translation_keys` (a list, or a `values("translation_key")` queryset, which
+    stays a subquery), with what their URLs need. One query, however many pages.
+
+    A translation that is a draft, unpublished, private, expired, dated in the future or in an
+    edition without a live home page is not there; nor is a deleted one.
+    """
+    ids = locale_ids()
+    live_locales = [ids[e.language_code] for e in live_editions() if e.language_code in ids]
+    now = timezone.now()
+    pages = (
+        OneQueryPublicPageQuerySet(Page)
+        .live()
+        .public()
+        .filter(translation_key__in=translation_keys, locale_id__in=live_locales)
+        # Pages made live without a publish (a fresh site's home) have no first publication.
+        .exclude(first_published_at__gt=now)
+        .exclude(expire_at__lte=now)
+        .only("url_path", "locale_id", "translation_key")
+        .order_by()
+    )
+    found: dict = {}
+    for page in pages:
+        found.setdefault(page.translation_key, []).append(page)
+    return found
 
 
 def _list_block_ids(value) -> list:

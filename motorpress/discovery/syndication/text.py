@@ -1,6 +1,8 @@
-"""Text hygiene for machine-read outputs: XML-safe characters and a language guess."""
+"""Text hygiene for machine-read outputs: XML-safe characters and a story's language."""
 
 import re
+
+from motorpress.core.editions import edition_for, language_of_locale
 
 # Characters XML 1.0 cannot carry at all, not even as character references: C0 controls other
 # than tab, newline and carriage return, lone surrogates, and the two non-characters U+FFFE/F.
@@ -37,3 +39,11 @@ def language_of(title: str) -> str:
         return "en"
     devanagari = sum(1 for char in letters if is_devanagari(char))
     return "hi" if devanagari * 2 > len(letters) else "en"
+
+
+def story_language(title: str, locale_id: int) -> str:
+    """A story's two-letter language for feeds and the news sitemap: its edition's ("hi" for
+    the Hindi edition). In the default edition the title's script decides, as it did before
+    editions existed, so Hindi stories published there stay marked Hindi."""
+    edition = edition_for(language_of_locale(locale_id))
+    return language_of(title) if edition.is_default else edition.short_code

@@ -16,6 +16,7 @@ from motorpress.catalogue.tests.factories import MakeFactory, VehicleModelFactor
 from motorpress.newsroom.models import ArticlePage
 from motorpress.newsroom.services import (
     article_create,
+    edition_structure_ensure,
     highlights_from_texts,
     site_structure_ensure,
 )
@@ -98,6 +99,74 @@ def newsroom(site):
         "model": model,
         "stories": stories,
         "hidden": hidden,
+    }
+
+
+HINDI_SECTIONS = {
+    "news": ("ख़बरें", "लॉन्च और उद्योग की ख़बरें।"),
+    "reviews": ("रिव्यू", "रोड टेस्ट और फ़र्स्ट राइड।"),
+    "comparisons": ("तुलना", "गाड़ियां आमने-सामने।"),
+    "features": ("फ़ीचर", "समझाने वाले लेख।"),
+}
+
+
+def hindi_structure(site):
+    """The Hindi edition's home and sections: translations of the English ones, at /hi/."""
+    return edition_structure_ensure(
+        default=site,
+        language_code="hi",
+        home_title="मोटरप्रेस हिन्दी",
+        tagline="ऑटो ख़बरें",
+        sections=HINDI_SECTIONS,
+    )
+
+
+@pytest.fixture
+def editions(site):
+    """Both editions, with a story in each language and one translated:
+
+    - `translated`: an English news story and its Hindi translation (same slug), by Meera Iyer,
+      about the make Ather;
+    - `english_only` (Reviews) and `hindi_only` (Hindi Reviews), by the same writer and make.
+    """
+    hindi = hindi_structure(site)
+    writer = AuthorFactory(name="Meera Iyer", slug="meera-iyer")
+    make = MakeFactory(name="Ather", slug="ather")
+    common = {"authors": [writer], "makes": [make]}
+    original = story(
+        site.sections["news"],
+        title="Ather Rizta launched at Rs 1.1 lakh",
+        slug="ather-rizta-launched",
+        age=timedelta(hours=3),
+        **common,
+    )
+    translated = story(
+        hindi.sections["news"],
+        title="एथर रिज़्टा 1.1 लाख रुपये में लॉन्च",
+        slug="ather-rizta-launched",
+        translation_of=original,
+        age=timedelta(hours=2),
+        **common,
+    )
+    english_only = story(
+        site.sections["reviews"], title="Rizta long-term review", age=timedelta(hours=4), **common
+    )
+    hindi_only = story(
+        hindi.sections["reviews"],
+        title="एथर रिज़्टा का लंबा टेस्ट",
+        slug="rizta-lamba-test",
+        age=timedelta(hours=1),
+        **common,
+    )
+    return {
+        "site": site,
+        "hindi": hindi,
+        "writer": writer,
+        "make": make,
+        "original": original,
+        "translated": translated,
+        "english_only": english_only,
+        "hindi_only": hindi_only,
     }
 
 

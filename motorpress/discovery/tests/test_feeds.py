@@ -64,8 +64,15 @@ def test_every_demo_feed_parses_cleanly_and_latest_lists_the_newest_stories(demo
         assert latest[0].startswith("Simple One Gen 2 first ride review"), fmt
     features = json_feed(client.get("/feeds/features.json"))["items"]
     languages = {item["url"].split("/")[-2]: item["language"] for item in features}
-    assert languages["hindi-electric-two-wheeler-guide"] == "hi"
     assert languages["electric-scooter-buying-guide"] == "en"
+    assert "hindi-electric-two-wheeler-guide" not in languages  # the Hindi edition's story
+    hindi = json_feed(client.get("/hi/feeds/features.json"))
+    assert hindi["language"] == "hi"
+    assert {item["url"]: item["language"] for item in hindi["items"]}[
+        "http://testserver/hi/features/hindi-electric-two-wheeler-guide/"
+    ] == "hi"
+    for url in [f"/hi/feeds/{name}.{fmt}" for fmt in FORMATS for name in ("latest", "features")]:
+        assert titles(client, url), f"{url} is empty"
 
 
 @pytest.mark.parametrize("fmt", XML_FORMATS)

@@ -3,7 +3,7 @@ errors, and the schema and docs at their contract URLs."""
 
 import pytest
 
-from motorpress.newsroom.models import SectionPage
+from motorpress.api.tests.demo import section
 from motorpress.newsroom.tests.factories import create_article
 
 ENDPOINTS = [
@@ -50,7 +50,7 @@ def test_every_answer_is_public_for_a_minute_with_an_etag_and_304_when_unchanged
 
 def test_the_etag_changes_when_the_content_does(api):
     before = api("/latest")
-    create_article(SectionPage.objects.get(slug="news"), title="A brand new story")
+    create_article(section("news"), title="A brand new story")
     after = api("/latest", if_none_match=before["ETag"])
     assert after.status_code == 200
     assert after["ETag"] != before["ETag"]

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from motorpress.api.tests.demo import section
 from motorpress.catalogue.models import Make
 from motorpress.catalogue.tests.factories import (
     MakeFactory,
@@ -18,7 +19,7 @@ from motorpress.catalogue.tests.factories import (
     VehicleModelFactory,
 )
 from motorpress.ledger.tests.factories import ClaimFactory, OutcomeFactory
-from motorpress.newsroom.models import Author, SectionPage
+from motorpress.newsroom.models import Author
 from motorpress.newsroom.tests.factories import AuthorFactory, ImageFactory, create_article
 
 BUDGET = 10
@@ -44,7 +45,7 @@ def _more_stories(count):
     suzuki = Make.objects.get(slug="suzuki")
     for n in range(count):
         story = create_article(
-            SectionPage.objects.get(slug="news" if n % 2 else "reviews"),
+            section("news" if n % 2 else "reviews"),
             kind="news" if n % 2 else "review",
             authors=writers if n % 3 else writers[:1],
             hero_image=images[n % len(images)],
@@ -70,7 +71,7 @@ def _more_catalogue(makes, models_each):
 
 
 def _more_claims(count):
-    story = create_article(SectionPage.objects.get(slug="news"))
+    story = create_article(section("news"))
     suzuki = Make.objects.get(slug="suzuki")
     for _ in range(count):
         claim = ClaimFactory(make=suzuki, source_page=story)

@@ -4,8 +4,9 @@ in a private section are absent from every list and 404 by id."""
 import pytest
 from wagtail.models import PageViewRestriction
 
+from motorpress.api.tests.demo import home, section
 from motorpress.ledger.tests.factories import ClaimFactory
-from motorpress.newsroom.models import ArticlePage, Author, HomePage, SectionPage
+from motorpress.newsroom.models import ArticlePage, Author, SectionPage
 from motorpress.newsroom.tests.factories import create_article
 
 LISTS = ["/articles?limit=100", "/latest", "/articles?section={section}&limit=100"]
@@ -18,14 +19,13 @@ def writer(demo):
 
 @pytest.fixture
 def draft(demo, writer):
-    news = SectionPage.objects.get(slug="news")
+    news = section("news")
     return create_article(news, title="Embargoed launch story", authors=[writer], publish=False)
 
 
 @pytest.fixture
 def private_story(demo, writer):
-    home = HomePage.objects.get()
-    members = home.add_child(instance=SectionPage(title="Members", slug="members"))
+    members = home().add_child(instance=SectionPage(title="Members", slug="members"))
     PageViewRestriction.objects.create(
         page=members, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
     )
