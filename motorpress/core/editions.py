@@ -121,13 +121,14 @@ def page_alternates(page, request) -> list[Alternate]:
     if not getattr(page, "pk", None):
         return []
     translations = page.get_translations(inclusive=True).live().public().only("url_path", "locale")
+    live = {edition.language_code for edition in live_editions()}
     alternates = []
     for translation_page in translations:
-        url = translation_page.get_url(request)
+        language = language_of_locale(translation_page.locale_id)
+        url = translation_page.get_url(request) if language in live else None
         if url:
             url = request.build_absolute_uri(url)
-            edition = edition_for(language_of_locale(translation_page.locale_id))
-            alternates.append(Alternate(edition=edition, url=url))
+            alternates.append(Alternate(edition=edition_for(language), url=url))
     return _ordered(alternates) if len(alternates) > 1 else []
 
 
