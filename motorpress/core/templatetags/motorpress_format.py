@@ -1,16 +1,26 @@
-"""Template filters for Indian money and vehicle units: {% load motorpress_format %}.
+"""Template filters for Indian money, vehicle units and dates: {% load motorpress_format %}.
 
 Every filter returns "" for None and for anything that isn't a number, so a missing or bad spec
 value shows nothing instead of breaking the page. Numeric strings ("188000") are accepted.
+The filters are the localising layer: words follow the active language (through the formatters)
+and every figure and date they print passes through `localise_digits` once, here.
 """
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
+from django.template.defaultfilters import date as django_date
+from django.utils.translation import get_language
 
 from motorpress.core import formatting
+from motorpress.core.formatting import localise_digits
 
 register = template.Library()
+
+# Hindi sites print full month names ("3 दिसंबर 2026"); Django's Hindi abbreviations ("दिस्")
+# are not what they use, so on the Hindi edition "M" (Dec) becomes "F" (December).
+_SHORT_MONTH = re.compile(r"(?<!\\)M")
 
 
 def _number(value) -> Decimal | None:
@@ -43,7 +53,7 @@ def _safely(function, value) -> str:
     if number is None:
         return ""
     try:
-        return function(number)
+        return localise_digits(function(number))
     except (ArithmeticError, TypeError, ValueError):
         return ""
 
@@ -52,16 +62,35 @@ def _safely(function, value) -> str:
 def inr(value) -> str:
     """{{ price|inr }} -> "₹1,88,000"."""
     rupees = _rupees(value)
-    return "" if rupees is None else formatting.format_inr(rupees)
+    return "" if rupees is None else localise_digits(formatting.format_inr(rupees))
 
 
 @register.filter
-def lakh(value, prefix="Rs") -> str:
-    """{{ price|lakh }} -> "Rs 1.88 lakh"; {{ price|lakh:"₹" }} -> "₹1.88 lakh"."""
+def lakh(value, prefix=None) -> str:
+    """{{ price|lakh }} -> "Rs 1.88 lakh" ("₹1.88 लाख" in Hindi); {{ price|lakh:"₹" }} ->
+    "₹1.88 lakh"."""
     rupees = _rupees(value)
     if rupees is None:
         return ""
-    return formatting.format_lakh_crore(rupees, prefix=str(prefix))
+    prefix = None if prefix is None else str(prefix)
+    return localise_digits(formatting.format_lakh_crore(rupees, prefix=prefix))
+
+
+@register.filter
+def digits(value) -> str:
+    """{{ cell.display|digits }}: a figure formatted in Python, with the edition's digits."""
+    return localise_digits(str(value)) if value is not None else ""
+
+
+@register.filter(expects_localtime=True)
+def local_date(value, arg="j M Y") -> str:
+    """{{ published|local_date }} -> "3 Dec 2026", in Hindi "3 दिसंबर 2026".
+
+    Takes Django's date format; on the Hindi edition short month names become full ones.
+    """
+    if (get_language() or "").startswith("hi"):
+        arg = _SHORT_MONTH.sub("F", arg)
+    return localise_digits(django_date(value, arg))
 
 
 @register.filter
