@@ -13,6 +13,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
+from django.utils import dateformat
 from django.utils.translation import get_language, pgettext
 
 RUPEE = "\u20b9"  # ₹
@@ -213,6 +214,25 @@ def format_mm(mm: Number | None) -> str:
     return _unit(mm, pgettext("unit", "mm"), 0)
 
 
+# Hindi sites print full month names ("3 दिसंबर 2026"); Django's Hindi abbreviations ("दिस्")
+# are not what they use, so on the Hindi edition "M" (Dec) becomes "F" (December).
+_SHORT_MONTH = re.compile(r"(?<!\\)M")
+
+
+def _hindi() -> bool:
+    return (get_language() or "").startswith("hi")
+
+
+def date_format_for_language(fmt: str) -> str:
+    """A Django date format for the active language: English as given, Hindi with full months."""
+    return _SHORT_MONTH.sub("F", fmt) if _hindi() else fmt
+
+
+def format_date(value, fmt: str = "j M Y") -> str:
+    """A date in words for text built in Python: "05 Jan 2026" / "05 जनवरी 2026" for "d M Y"."""
+    return dateformat.format(value, date_format_for_language(fmt))
+
+
 _DEVANAGARI = str.maketrans(
     "0123456789", "\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f"
 )
@@ -225,6 +245,6 @@ def localise_digits(text: str) -> str:
     Off by default: Hindi news sites print 0-9. The template filters apply this to every figure
     and date they print; URLs, ids and machine-readable values never go through it.
     """
-    if text and settings.DEVANAGARI_DIGITS and (get_language() or "").startswith("hi"):
+    if text and settings.DEVANAGARI_DIGITS and _hindi():
         return str(text).translate(_DEVANAGARI)
     return text

@@ -6,21 +6,16 @@ The filters are the localising layer: words follow the active language (through 
 and every figure and date they print passes through `localise_digits` once, here.
 """
 
-import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.template.defaultfilters import date as django_date
-from django.utils.translation import get_language
+from django.utils import formats
 
 from motorpress.core import formatting
 from motorpress.core.formatting import localise_digits
 
 register = template.Library()
-
-# Hindi sites print full month names ("3 दिसंबर 2026"); Django's Hindi abbreviations ("दिस्")
-# are not what they use, so on the Hindi edition "M" (Dec) becomes "F" (December).
-_SHORT_MONTH = re.compile(r"(?<!\\)M")
 
 
 def _number(value) -> Decimal | None:
@@ -78,8 +73,9 @@ def lakh(value, prefix=None) -> str:
 
 @register.filter
 def digits(value) -> str:
-    """{{ cell.display|digits }}: a figure formatted in Python, with the edition's digits."""
-    return localise_digits(str(value)) if value is not None else ""
+    """{{ cell.display|digits }}: a figure formatted in Python (or printed as the template would
+    print it), with the edition's digits."""
+    return localise_digits(str(formats.localize(value))) if value is not None else ""
 
 
 @register.filter(expects_localtime=True)
@@ -88,9 +84,7 @@ def local_date(value, arg="j M Y") -> str:
 
     Takes Django's date format; on the Hindi edition short month names become full ones.
     """
-    if (get_language() or "").startswith("hi"):
-        arg = _SHORT_MONTH.sub("F", arg)
-    return localise_digits(django_date(value, arg))
+    return localise_digits(django_date(value, formatting.date_format_for_language(arg)))
 
 
 @register.filter
