@@ -89,9 +89,9 @@ def format_lakh_crore(amount: int, *, prefix: str | None = None) -> str:
         return lead + group_indian(rupees)
     lakhs = (Decimal(rupees) / LAKH).quantize(_HUNDREDTH, ROUND_HALF_UP)
     if lakhs < 100:
-        return f"{lead}{_strip_zeros(lakhs)} {pgettext('amount', 'lakh')}"
+        return f"{lead}{_strip_zeros(lakhs)} " + pgettext("amount", "lakh")
     crores = (Decimal(rupees) / CRORE).quantize(_HUNDREDTH, ROUND_HALF_UP)
-    return f"{lead}{_strip_zeros(crores)} {pgettext('amount', 'crore')}"
+    return f"{lead}{_strip_zeros(crores)} " + pgettext("amount", "crore")
 
 
 def parse_lakh_crore(text: str) -> int:
@@ -172,11 +172,9 @@ def format_kwh(value: Number | None) -> str:
 
 
 def _at_rpm(text: str, rpm: Number | None) -> str:
-    return (
-        f"{text} @ {format_number(rpm, 0)} {pgettext('unit', 'rpm')}"
-        if text and rpm is not None
-        else text
-    )
+    if not text or rpm is None:
+        return text
+    return f"{text} @ {format_number(rpm, 0)} " + pgettext("unit", "rpm")
 
 
 def format_power(ps: Number | None = None, *, rpm: Number | None = None) -> str:
@@ -214,9 +212,10 @@ def format_mm(mm: Number | None) -> str:
     return _unit(mm, pgettext("unit", "mm"), 0)
 
 
-# Hindi sites print full month names ("3 दिसंबर 2026"); Django's Hindi abbreviations ("दिस्")
-# are not what they use, so on the Hindi edition "M" (Dec) becomes "F" (December).
-_SHORT_MONTH = re.compile(r"(?<!\\)M")
+# Hindi sites print full month names ("3 दिसंबर 2026"). Django's Hindi abbreviations ("दिस्")
+# are not what they use, and its "F" names misspell three months ("दिसमबर"), so on the Hindi
+# edition "M" and "F" become "E", the alternative names Django spells right ("दिसंबर").
+_MONTH_NAME = re.compile(r"(?<!\\)[MF]")
 
 
 def _hindi() -> bool:
@@ -225,7 +224,7 @@ def _hindi() -> bool:
 
 def date_format_for_language(fmt: str) -> str:
     """A Django date format for the active language: English as given, Hindi with full months."""
-    return _SHORT_MONTH.sub("F", fmt) if _hindi() else fmt
+    return _MONTH_NAME.sub("E", fmt) if _hindi() else fmt
 
 
 def format_date(value, fmt: str = "j M Y") -> str:

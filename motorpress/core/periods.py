@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
-from django.utils.dates import MONTHS
+from django.utils.dates import MONTHS_ALT
 from django.utils.translation import gettext
 
 MIN_YEAR, MAX_YEAR = 1885, 2100
@@ -72,7 +72,8 @@ class Period:
     @property
     def display(self) -> str:
         """The label in the active language for pages ("2024 की पहली छमाही" on the Hindi
-        edition); `label` stays English, as the API, the admin and `parse` need it."""
+        edition); `label` stays English, as the API, the admin and `parse` need it. The
+        alternative month names are Django's correctly spelt Hindi ones ("सितंबर")."""
         year = self.start.year
         match self.precision:
             case Precision.YEAR:
@@ -89,8 +90,8 @@ class Period:
                 ]
                 return quarters[(self.start.month - 1) // 3] % {"year": year}
             case Precision.MONTH:
-                return f"{MONTHS[self.start.month]} {year}"
-        return f"{self.start.day} {MONTHS[self.start.month]} {year}"
+                return f"{MONTHS_ALT[self.start.month]} {year}"
+        return f"{self.start.day} {MONTHS_ALT[self.start.month]} {year}"
 
     def __str__(self):
         return self.label

@@ -61,6 +61,7 @@ def loan_amount(*, price: int, down_payment: int) -> int:
     if down_payment < 0 or down_payment > price:
         raise EmiInputError(
             "down_payment",
+            # xgettext:no-python-format ("% of" is text, not a placeholder)
             gettext_noop("The down payment must be between 0 and 100 % of the price."),
         )
     return price - down_payment
