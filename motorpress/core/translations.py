@@ -1,6 +1,8 @@
 """Compile the project's gettext catalogs (.po -> .mo) with Babel, so a machine with only Python
 and make can build them: GNU gettext's msgfmt is needed to extract strings, never to run."""
 
+import os
+import tempfile
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -31,9 +33,28 @@ def compile_catalog(po_path: Path) -> Path:
     if problems:
         raise CatalogError("\n".join(problems))
     mo_path = po_path.with_suffix(".mo")
-    with mo_path.open("wb") as handle:
-        write_mo(handle, catalog, use_fuzzy=False)
+    # Written beside and renamed into place, so a server or test worker reading the catalog
+    # never sees half a file.
+    fd, temporary = tempfile.mkstemp(dir=mo_path.parent, suffix=".mo.tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write_mo(handle, catalog, use_fuzzy=False)
+        os.replace(temporary, mo_path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return mo_path
+
+
+def stale_catalogs(locale_dirs) -> list[Path]:
+    """The .po files whose .mo is missing or older than they are."""
+    return [
+        po_path
+        for locale_dir in locale_dirs
+        for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po"))
+        if not po_path.with_suffix(".mo").exists()
+        or po_path.with_suffix(".mo").stat().st_mtime < po_path.stat().st_mtime
+    ]
 
 
 def _problems(message) -> list[str]:
