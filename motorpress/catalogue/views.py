@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from motorpress.catalogue import selectors, structured_data
@@ -168,7 +168,8 @@ def model_detail(request, make, model):
     # publishing and the ledger move on. JSON-LD holds absolute URLs, hence the host. Data is
     # handed to the template lazily: with the parts cached nothing is unpickled or queried. An
     # unknown vehicle raises 404 from the head's build and is never stored.
-    where = f"{make}:{model}:{request.scheme}:{request.get_host()}"
+    # The language too: the head, JSON-LD and panels hold labels in the reader's language.
+    where = f"{make}:{model}:{request.scheme}:{request.get_host()}:{get_language()}"
     loaded = {}
 
     def catalogue() -> dict:
