@@ -12,8 +12,10 @@ DEMO := DJANGO_SETTINGS_MODULE=motorpress.settings.demo
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet uv
 
+# Also compiles the translations (.po -> .mo, with Babel): .mo files are build output.
 install: $(UV)
 	$(UV) sync --frozen
+	DJANGO_SETTINGS_MODULE=motorpress.settings.test $(RUN) python manage.py compile_translations
 
 demo: install
 	$(DEMO) $(RUN) python manage.py migrate --noinput

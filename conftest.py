@@ -19,6 +19,18 @@ CHROMIUM_ARGS = [
 ]
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+
+def pytest_configure(config):
+    """Compile a translation catalog that `make install` has not (a bare pytest after editing
+    a .po file), so the Hindi tests never read a stale or missing .mo."""
+    from django.conf import settings
+
+    from motorpress.core.translations import compile_catalog, stale_catalogs
+
+    for po_path in stale_catalogs(settings.LOCALE_PATHS):
+        compile_catalog(po_path)
+
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the same
 # test (fixtures, assertions) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

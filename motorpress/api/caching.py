@@ -2,7 +2,9 @@
 
 from functools import wraps
 
+from django.conf import settings
 from django.http import JsonResponse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
 MAX_AGE = 60
@@ -21,9 +23,12 @@ def method_not_allowed(request) -> JsonResponse:
 def public_api_view(view):
     """Wrap an API view: other methods than GET and HEAD get 405; every answer may be cached
     publicly for a minute, carries an ETag (a hash of its body) and a matching If-None-Match
-    gets 304. The API sets no cookies and reads no session, so one cached copy serves all."""
+    gets 304. The API sets no cookies and reads no session, so one cached copy serves all.
+    For the same reason it speaks one language: labels and figures are English (LANGUAGE_CODE)
+    whatever the request's language, though the pages' formatters and labels are translated."""
 
     @wraps(view)
+    @translation.override(settings.LANGUAGE_CODE)
     def wrapped(request, *args, **kwargs):
         if request.method not in SAFE_METHODS:
             return method_not_allowed(request)

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from motorpress.catalogue.models import Powertrain, Segment, Status
 from motorpress.catalogue.selectors import PRICE_BAND_LABELS, VehicleFilters
@@ -7,13 +8,19 @@ from motorpress.catalogue.selectors import PRICE_BAND_LABELS, VehicleFilters
 class VehicleFilterForm(forms.Form):
     """The /vehicles/ filters. Any value outside the choices is a 400, never a 500."""
 
-    segment = forms.ChoiceField(required=False, choices=[("", "Any"), *Segment.choices])
-    make = forms.SlugField(required=False, max_length=80)
-    powertrain = forms.ChoiceField(required=False, choices=[("", "Any"), *Powertrain.choices])
-    price = forms.ChoiceField(
-        required=False, choices=[("", "Any"), *PRICE_BAND_LABELS.items()], label="Price"
+    segment = forms.ChoiceField(
+        required=False, choices=[("", _("Any")), *Segment.choices], label=_("Segment")
     )
-    status = forms.ChoiceField(required=False, choices=[("", "Any"), *Status.choices])
+    make = forms.SlugField(required=False, max_length=80, label=_("Make"))
+    powertrain = forms.ChoiceField(
+        required=False, choices=[("", _("Any")), *Powertrain.choices], label=_("Powertrain")
+    )
+    price = forms.ChoiceField(
+        required=False, choices=[("", _("Any")), *PRICE_BAND_LABELS.items()], label=_("Price")
+    )
+    status = forms.ChoiceField(
+        required=False, choices=[("", _("Any")), *Status.choices], label=_("Status")
+    )
     page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
 
     def filters(self) -> VehicleFilters:

@@ -4,6 +4,8 @@ works without JavaScript: ``?city=pune&variant=standard&down=20000&rate=9.5&tenu
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from motorpress.catalogue import onroad
 from motorpress.catalogue.pricing.emi import (
@@ -21,10 +23,10 @@ DEFAULT_TENURE = 36
 class EmiForm(forms.Form):
     """The reader's loan terms. Every bound is the maths module's; errors show on the page."""
 
-    city = forms.SlugField(required=False, max_length=60, label="City")
-    variant = forms.SlugField(required=False, max_length=80, label="Variant")
+    city = forms.SlugField(required=False, max_length=60, label=_("City"))
+    variant = forms.SlugField(required=False, max_length=80, label=_("Variant"))
     down = forms.IntegerField(
-        required=False, min_value=0, max_value=10**10, label="Down payment (Rs)"
+        required=False, min_value=0, max_value=10**10, label=_("Down payment (Rs)")
     )
     rate = forms.DecimalField(
         required=False,
@@ -32,13 +34,13 @@ class EmiForm(forms.Form):
         max_value=30,
         max_digits=5,
         decimal_places=2,
-        label="Interest rate (% a year)",
+        label=_("Interest rate (% a year)"),
     )
     tenure = forms.IntegerField(
         required=False,
         min_value=MIN_TENURE_MONTHS,
         max_value=MAX_TENURE_MONTHS,
-        label="Tenure (months)",
+        label=_("Tenure (months)"),
     )
 
 
@@ -88,5 +90,6 @@ def onroad_context(request, vehicle_model, variants) -> dict:
             tenure_months=data.get("tenure") or DEFAULT_TENURE,
         )
     except EmiInputError as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
+        # The maths module's messages are English (the API's); the page shows them translated.
+        form.add_error(error.field if error.field in form.fields else None, gettext(error.message))
     return context

@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from motorpress.catalogue.models import (
     Make,
@@ -29,12 +30,12 @@ PRICE_BANDS = {
     "over-50": (50 * LAKH, None),
 }
 PRICE_BAND_LABELS = {
-    "under-1": "Under Rs 1 lakh",
-    "1-5": "Rs 1 to 5 lakh",
-    "5-10": "Rs 5 to 10 lakh",
-    "10-20": "Rs 10 to 20 lakh",
-    "20-50": "Rs 20 to 50 lakh",
-    "over-50": "Over Rs 50 lakh",
+    "under-1": _("Under Rs 1 lakh"),
+    "1-5": _("Rs 1 to 5 lakh"),
+    "5-10": _("Rs 5 to 10 lakh"),
+    "10-20": _("Rs 10 to 20 lakh"),
+    "20-50": _("Rs 20 to 50 lakh"),
+    "over-50": _("Over Rs 50 lakh"),
 }
 
 

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from motorpress.catalogue import selectors, structured_data
@@ -78,8 +78,8 @@ def vehicle_list(request):
     return _listing(
         request,
         template="catalogue/vehicle_list.html",
-        heading="Vehicles",
-        intro="Cars, motorcycles and scooters with their specifications and prices.",
+        heading=gettext("Vehicles"),
+        intro=gettext("Cars, motorcycles and scooters with their specifications and prices."),
     )
 
 
@@ -88,8 +88,8 @@ def upcoming(request):
     return _listing(
         request,
         template="catalogue/vehicle_list.html",
-        heading="Upcoming vehicles",
-        intro="Announced but not yet on sale, with the launch period the maker gave.",
+        heading=gettext("Upcoming vehicles"),
+        intro=gettext("Announced but not yet on sale, with the launch period the maker gave."),
         queryset=selectors.upcoming_models(),
         show_track_records=True,
     )
@@ -100,8 +100,8 @@ def electric(request):
     return _listing(
         request,
         template="catalogue/vehicle_list.html",
-        heading="Electric vehicles",
-        intro="Electric cars, motorcycles and scooters, with claimed range and battery.",
+        heading=gettext("Electric vehicles"),
+        intro=gettext("Electric cars, motorcycles and scooters, with claimed range and battery."),
         fixed={"powertrain": "ev"},
     )
 
@@ -113,7 +113,7 @@ def make_detail(request, make):
         request,
         template="catalogue/vehicle_list.html",
         heading=make_obj.name,
-        intro=f"Every {make_obj.name} model in our catalogue.",
+        intro=gettext("Every %(make)s model in our catalogue.") % {"make": make_obj.name},
         fixed={"make": make_obj.slug},
     )
 

@@ -5,6 +5,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from motorpress.catalogue.models import Variant, VehicleModel
 from motorpress.core import formatting
 
@@ -14,7 +17,7 @@ HIGHER_IS_BETTER = "higher"
 
 @dataclass(frozen=True)
 class RowSpec:
-    label: str
+    label: str  # lazy: rows take it in the active language (the API's is English)
     value: Callable[["Column"], object]
     display: Callable[[object, "Column"], str] = lambda value, column: str(value)
     better: str | None = None
@@ -67,7 +70,10 @@ def _price_display(value, column: Column) -> str:
     if low is None:
         return ""
     if high is not None and high != low:
-        return f"{formatting.format_lakh_crore(low)} to {formatting.format_lakh_crore(high)}"
+        return gettext("%(low)s to %(high)s") % {
+            "low": formatting.format_lakh_crore(low),
+            "high": formatting.format_lakh_crore(high),
+        }
     return formatting.format_lakh_crore(low)
 
 
@@ -95,37 +101,43 @@ def _efficiency_display(value, column):
     return f"{formatting.format_number(value)} {column.variant.efficiency_unit}".strip()
 
 
+EFFICIENCY = RowSpec(
+    _("Claimed efficiency"), _spec("claimed_efficiency"), _efficiency_display, HIGHER_IS_BETTER
+)
+
 ROWS = [
-    RowSpec("Ex-showroom price", lambda c: c.price_range[0], _price_display, LOWER_IS_BETTER),
+    RowSpec(_("Ex-showroom price"), lambda c: c.price_range[0], _price_display, LOWER_IS_BETTER),
     RowSpec(
-        "On-road price",
+        _("On-road price"),
         lambda c: c.on_road,
         lambda value, column: formatting.format_lakh_crore(value),
         LOWER_IS_BETTER,
     ),
-    RowSpec("Compared variant", lambda c: c.variant.name if c.variant else None),
-    RowSpec("Powertrain", lambda c: c.variant.get_powertrain_display() if c.variant else None),
-    RowSpec("Engine", _spec("engine_cc"), _unit(formatting.format_cc)),
+    RowSpec(_("Compared variant"), lambda c: c.variant.name if c.variant else None),
+    RowSpec(_("Powertrain"), lambda c: c.variant.get_powertrain_display() if c.variant else None),
+    RowSpec(_("Engine"), _spec("engine_cc"), _unit(formatting.format_cc)),
     RowSpec(
-        "Power",
+        _("Power"),
         _spec("power_ps"),
         _with_rpm(formatting.format_power, "power_rpm"),
         HIGHER_IS_BETTER,
     ),
     RowSpec(
-        "Torque",
+        _("Torque"),
         _spec("torque_nm"),
         _with_rpm(formatting.format_torque, "torque_rpm"),
         HIGHER_IS_BETTER,
     ),
     RowSpec(
-        "Transmission",
+        _("Transmission"),
         lambda c: (
             " ".join(
                 part
                 for part in [
                     c.variant.get_transmission_display(),
-                    f"{c.variant.gears}-speed" if c.variant.gears else "",
+                    gettext("%(gears)s-speed") % {"gears": c.variant.gears}
+                    if c.variant.gears
+                    else "",
                 ]
                 if part
             )
@@ -133,21 +145,21 @@ ROWS = [
             else None
         ),
     ),
-    RowSpec("Battery", _spec("battery_kwh"), _unit(formatting.format_kwh)),
-    RowSpec("Battery chemistry", _spec("battery_chemistry")),
-    RowSpec("Claimed range", _spec("claimed_range_km"), _range_display, HIGHER_IS_BETTER),
+    RowSpec(_("Battery"), _spec("battery_kwh"), _unit(formatting.format_kwh)),
+    RowSpec(_("Battery chemistry"), _spec("battery_chemistry")),
+    RowSpec(_("Claimed range"), _spec("claimed_range_km"), _range_display, HIGHER_IS_BETTER),
+    EFFICIENCY,
     RowSpec(
-        "Claimed efficiency", _spec("claimed_efficiency"), _efficiency_display, HIGHER_IS_BETTER
+        _("Kerb weight"), _spec("kerb_weight_kg"), _unit(formatting.format_kg), LOWER_IS_BETTER
     ),
-    RowSpec("Kerb weight", _spec("kerb_weight_kg"), _unit(formatting.format_kg), LOWER_IS_BETTER),
-    RowSpec("Seat height", _spec("seat_height_mm"), _unit(formatting.format_mm)),
-    RowSpec("Ground clearance", _spec("ground_clearance_mm"), _unit(formatting.format_mm)),
+    RowSpec(_("Seat height"), _spec("seat_height_mm"), _unit(formatting.format_mm)),
+    RowSpec(_("Ground clearance"), _spec("ground_clearance_mm"), _unit(formatting.format_mm)),
 ]
 
 
 def _comparable(values: list, columns: list[Column], spec: RowSpec) -> bool:
     """Only numbers in the same unit can be ranked (kmpl against km/kWh cannot)."""
-    if spec.label == "Claimed efficiency":
+    if spec is EFFICIENCY:
         units = {
             column.variant.efficiency_unit
             for column, value in zip(columns, values, strict=True)
@@ -176,7 +188,7 @@ def build_table(columns: list[Column]) -> CompareTable:
                 best = {i for i, v in enumerate(values) if v == target}
         table.rows.append(
             Row(
-                label=spec.label,
+                label=str(spec.label),
                 cells=[Cell(d, i in best) for i, d in enumerate(displays)],
                 # Two prices can round to the same "Rs 1.85 lakh" and still differ.
                 differs=len(set(displays)) > 1 or len(set(values)) > 1,

@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from motorpress.catalogue import onroad
@@ -20,7 +21,7 @@ def picker(request):
             slugs = selectors.split_compare_slug(selectors.SEPARATOR.join(chosen))
             comparison = selectors.comparison_for_slugs(slugs)
         except NotComparable:
-            error = "Pick two to four different vehicles."
+            error = gettext("Pick two to four different vehicles.")
         else:
             return HttpResponseRedirect(comparison.canonical_path)
     context = {"models": catalogue.picker_models(), "chosen": chosen, "error": error}

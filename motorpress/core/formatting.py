@@ -1,5 +1,8 @@
 """Indian number, money and unit formatting for vehicle pages, compare tables, feeds and the API.
 
+Words (lakh, crore, km, the "Rs" prefix) are in the active language, so the Hindi edition prints
+"₹1.88 लाख" and "95 किमी"; digit grouping is Indian in both. The API pins English at its entry
+(motorpress.api.caching), so its figures never change with the reader's language.
 Money is whole rupees (int). Everything is done with `Decimal`, never float arithmetic, and
 rounding is always half up. Unit formatters accept int, Decimal or float, print Indian digit
 grouping ("1,23,456 km"), drop trailing zeros ("95 km", not "95.0 km") and turn None into "".
@@ -8,6 +11,10 @@ grouping ("1,23,456 km"), drop trailing zeros ("95 km", not "95.0 km") and turn 
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.conf import settings
+from django.utils import dateformat
+from django.utils.translation import get_language, pgettext
 
 RUPEE = "\u20b9"  # ₹
 LAKH = 100_000
@@ -61,8 +68,9 @@ def _strip_zeros(value: Decimal) -> str:
     return sign + group_indian(int(whole)) + (f".{frac}" if frac else "")
 
 
-def format_lakh_crore(amount: int, *, prefix: str = "Rs") -> str:
-    """Headline style used in Indian auto news: "Rs 85,000", "Rs 1.88 lakh", "Rs 1.2 crore".
+def format_lakh_crore(amount: int, *, prefix: str | None = None) -> str:
+    """Headline style used in Indian auto news: "Rs 85,000", "Rs 1.88 lakh", "Rs 1.2 crore";
+    in Hindi "₹85,000", "₹1.88 लाख", "₹1.2 करोड़" (the default prefix is the language's).
 
     Rule: below 1 lakh the grouped rupees are printed as they are. From 1 lakh the amount is
     shown in lakh, and from 1 crore (or when rounding would print "100 lakh") in crore; both are
@@ -72,6 +80,8 @@ def format_lakh_crore(amount: int, *, prefix: str = "Rs") -> str:
     """
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise TypeError(f"format_lakh_crore() needs an int, not {type(amount).__name__}")
+    if prefix is None:
+        prefix = pgettext("currency prefix before an amount", "Rs")
     sign, rupees = ("-" if amount < 0 else ""), abs(amount)
     is_symbol = bool(prefix) and unicodedata.category(prefix[-1]) == "Sc"
     lead = sign + prefix + ("" if is_symbol or not prefix else " ")
@@ -79,9 +89,9 @@ def format_lakh_crore(amount: int, *, prefix: str = "Rs") -> str:
         return lead + group_indian(rupees)
     lakhs = (Decimal(rupees) / LAKH).quantize(_HUNDREDTH, ROUND_HALF_UP)
     if lakhs < 100:
-        return f"{lead}{_strip_zeros(lakhs)} lakh"
+        return f"{lead}{_strip_zeros(lakhs)} " + pgettext("amount", "lakh")
     crores = (Decimal(rupees) / CRORE).quantize(_HUNDREDTH, ROUND_HALF_UP)
-    return f"{lead}{_strip_zeros(crores)} crore"
+    return f"{lead}{_strip_zeros(crores)} " + pgettext("amount", "crore")
 
 
 def parse_lakh_crore(text: str) -> int:
@@ -143,36 +153,38 @@ def _unit(value: Number | None, unit: str, places: int) -> str:
 
 def format_km(value: Number | None) -> str:
     """Range or distance: "95 km", "1,23,456 km" (1 decimal at most)."""
-    return _unit(value, "km", 1)
+    return _unit(value, pgettext("unit", "km"), 1)
 
 
 def format_kmpl(value: Number | None) -> str:
     """Fuel efficiency: "19.8 kmpl" (2 decimals at most)."""
-    return _unit(value, "kmpl", 2)
+    return _unit(value, pgettext("unit", "kmpl"), 2)
 
 
 def format_km_per_kwh(value: Number | None) -> str:
     """EV efficiency: "31.5 km/kWh" (2 decimals at most)."""
-    return _unit(value, "km/kWh", 2)
+    return _unit(value, pgettext("unit", "km/kWh"), 2)
 
 
 def format_kwh(value: Number | None) -> str:
     """Battery capacity: "3.07 kWh" (2 decimals at most)."""
-    return _unit(value, "kWh", 2)
+    return _unit(value, pgettext("unit", "kWh"), 2)
 
 
 def _at_rpm(text: str, rpm: Number | None) -> str:
-    return f"{text} @ {format_number(rpm, 0)} rpm" if text and rpm is not None else text
+    if not text or rpm is None:
+        return text
+    return f"{text} @ {format_number(rpm, 0)} " + pgettext("unit", "rpm")
 
 
 def format_power(ps: Number | None = None, *, rpm: Number | None = None) -> str:
     """Peak power in metric horsepower: "18.4 PS @ 10,000 rpm" (rpm rounded to whole)."""
-    return _at_rpm(_unit(ps, "PS", 2), rpm)
+    return _at_rpm(_unit(ps, pgettext("unit", "PS"), 2), rpm)
 
 
 def format_torque(nm: Number | None, *, rpm: Number | None = None) -> str:
     """Peak torque: "14.2 Nm @ 7,500 rpm"."""
-    return _at_rpm(_unit(nm, "Nm", 2), rpm)
+    return _at_rpm(_unit(nm, pgettext("unit", "Nm"), 2), rpm)
 
 
 def ps_to_bhp(ps: Number) -> Decimal:
@@ -187,14 +199,51 @@ def ps_to_kw(ps: Number) -> Decimal:
 
 def format_cc(cc: Number | None) -> str:
     """Engine displacement: "155 cc", "124.8 cc" (1 decimal at most)."""
-    return _unit(cc, "cc", 1)
+    return _unit(cc, pgettext("unit", "cc"), 1)
 
 
 def format_kg(kg: Number | None) -> str:
     """Kerb weight or payload: "130 kg" (1 decimal at most)."""
-    return _unit(kg, "kg", 1)
+    return _unit(kg, pgettext("unit", "kg"), 1)
 
 
 def format_mm(mm: Number | None) -> str:
     """Dimensions, seat height, ground clearance: "780 mm" (whole millimetres)."""
-    return _unit(mm, "mm", 0)
+    return _unit(mm, pgettext("unit", "mm"), 0)
+
+
+# Hindi sites print full month names ("3 दिसंबर 2026"). Django's Hindi abbreviations ("दिस्")
+# are not what they use, and its "F" names misspell three months ("दिसमबर"), so on the Hindi
+# edition "M" and "F" become "E", the alternative names Django spells right ("दिसंबर").
+_MONTH_NAME = re.compile(r"(?<!\\)[MF]")
+
+
+def _hindi() -> bool:
+    return (get_language() or "").startswith("hi")
+
+
+def date_format_for_language(fmt: str) -> str:
+    """A Django date format for the active language: English as given, Hindi with full months."""
+    return _MONTH_NAME.sub("E", fmt) if _hindi() else fmt
+
+
+def format_date(value, fmt: str = "j M Y") -> str:
+    """A date in words for text built in Python: "05 Jan 2026" / "05 जनवरी 2026" for "d M Y"."""
+    return dateformat.format(value, date_format_for_language(fmt))
+
+
+_DEVANAGARI = str.maketrans(
+    "0123456789", "\u0966\u0967\u0968\u0969\u096a\u096b\u096c\u096d\u096e\u096f"
+)
+
+
+def localise_digits(text: str) -> str:
+    """Print Devanagari digits (U+0966-U+096F) on the Hindi edition when
+    settings.DEVANAGARI_DIGITS is on.
+
+    Off by default: Hindi news sites print 0-9. The template filters apply this to every figure
+    and date they print; URLs, ids and machine-readable values never go through it.
+    """
+    if text and settings.DEVANAGARI_DIGITS and _hindi():
+        return str(text).translate(_DEVANAGARI)
+    return text

@@ -10,6 +10,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 PAGE_SIZE = 20
 _PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
@@ -86,8 +87,10 @@ class StoryPage:
     @property
     def label(self) -> str:
         if self.cursor:
-            return "older stories"
-        return f"page {self.number}" if self.number and self.number > 1 else ""
+            return gettext("older stories")
+        if self.number and self.number > 1:
+            return gettext("page %(number)s") % {"number": self.number}
+        return ""
 
 
 def story_cursor(story) -> str:
@@ -159,7 +162,7 @@ def story_page_or_response(request, queryset):
     try:
         outcome = story_page(queryset, request.GET)
     except BadCursor:
-        reason = "The “older stories” link in this address is not one we make."
+        reason = gettext("The “older stories” link in this address is not one we make.")
         return render(request, "bad_address.html", {"reason": reason}, status=400)
     if isinstance(outcome, str):
         return HttpResponsePermanentRedirect(request.path + outcome)

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
+from django.utils.dates import MONTHS_ALT
+from django.utils.translation import gettext
 
 MIN_YEAR, MAX_YEAR = 1885, 2100
 
@@ -66,6 +68,30 @@ class Period:
             case Precision.MONTH:
                 return f"{calendar.month_name[self.start.month]} {year}"
         return f"{self.start.day} {calendar.month_name[self.start.month]} {year}"
+
+    @property
+    def display(self) -> str:
+        """The label in the active language for pages ("2024 की पहली छमाही" on the Hindi
+        edition); `label` stays English, as the API, the admin and `parse` need it. The
+        alternative month names are Django's correctly spelt Hindi ones ("सितंबर")."""
+        year = self.start.year
+        match self.precision:
+            case Precision.YEAR:
+                return str(year)
+            case Precision.HALF:
+                half = gettext("%(year)s H1") if self.start.month == 1 else gettext("%(year)s H2")
+                return half % {"year": year}
+            case Precision.QUARTER:
+                quarters = [
+                    gettext("%(year)s Q1"),
+                    gettext("%(year)s Q2"),
+                    gettext("%(year)s Q3"),
+                    gettext("%(year)s Q4"),
+                ]
+                return quarters[(self.start.month - 1) // 3] % {"year": year}
+            case Precision.MONTH:
+                return f"{MONTHS_ALT[self.start.month]} {year}"
+        return f"{self.start.day} {MONTHS_ALT[self.start.month]} {year}"
 
     def __str__(self):
         return self.label

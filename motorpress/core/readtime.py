@@ -8,6 +8,8 @@ Python's `\\w` excludes Devanagari vowel signs and the virama, so a plain `\\w+`
 import math
 import re
 
+from django.utils.translation import ngettext
+
 LATIN_WORDS_PER_MINUTE = 200
 # Hindi readers cover fewer words a minute than English readers of the same text length.
 DEVANAGARI_WORDS_PER_MINUTE = 180
@@ -38,5 +40,6 @@ def read_time_minutes(text: str) -> int:
 
 
 def read_time_label(minutes: int) -> str:
-    """'1 min read' / 'N mins read', as on the reference rail."""
-    return "1 min read" if minutes <= 1 else f"{minutes} mins read"
+    """'1 min read' / 'N mins read', as on the reference rail; in Hindi 'N मिनट में पढ़ें'."""
+    minutes = max(1, minutes)
+    return ngettext("%(minutes)d min read", "%(minutes)d mins read", minutes) % {"minutes": minutes}

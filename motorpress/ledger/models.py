@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -10,14 +11,14 @@ from motorpress.core.periods import MAX_YEAR, MIN_YEAR, Period, Precision
 
 
 class Metric(models.TextChoices):
-    LAUNCH = "launch", "Launch"
-    PRODUCTION_START = "production_start", "Production start"
-    DELIVERIES_START = "deliveries_start", "Deliveries start"
-    PRICE = "price", "Price"
-    RANGE = "range", "Range"
-    EFFICIENCY = "efficiency", "Efficiency"
-    SALES_TARGET = "sales_target", "Sales target"
-    OTHER = "other", "Other"
+    LAUNCH = "launch", _("Launch")
+    PRODUCTION_START = "production_start", _("Production start")
+    DELIVERIES_START = "deliveries_start", _("Deliveries start")
+    PRICE = "price", _("Price")
+    RANGE = "range", _("Range")
+    EFFICIENCY = "efficiency", _("Efficiency")
+    SALES_TARGET = "sales_target", _("Sales target")
+    OTHER = "other", _("Other")
 
 
 # For numeric claims: which way is better for the buyer.

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from motorpress.catalogue.models import Make, VehicleModel
 from motorpress.core.periods import Precision
@@ -88,16 +89,25 @@ class MakeRecord:
     @property
     def summary(self) -> str:
         if not self.date_promises:
-            return "No dated promises recorded."
+            return gettext("No dated promises recorded.")
+        overdue = gettext("; %(overdue)s overdue") % {"overdue": self.overdue}
         if not self.resolved_date_promises:
-            text = f"{self.date_promises} dated promise{'s' if self.date_promises > 1 else ''}"
-            text += ", none resolved yet"
-            return f"{text}; {self.overdue} overdue" if self.overdue else text
-        text = f"{self.late} of {self.resolved_date_promises} dated promises late"
+            text = ngettext(
+                "%(count)s dated promise, none resolved yet",
+                "%(count)s dated promises, none resolved yet",
+                self.date_promises,
+            ) % {"count": self.date_promises}
+            return text + overdue if self.overdue else text
+        text = gettext("%(late)s of %(resolved)s dated promises late") % {
+            "late": self.late,
+            "resolved": self.resolved_date_promises,
+        }
         if self.median_delay_days is not None:
-            text += f", median delay {days_label(self.median_delay_days)}"
+            text += gettext(", median delay %(days)s") % {
+                "days": days_label(self.median_delay_days)
+            }
         if self.overdue:
-            text += f"; {self.overdue} overdue"
+            text += overdue
         return text
 
 

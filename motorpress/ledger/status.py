@@ -1,9 +1,13 @@
 """The claim status rules, derived and never typed: kept, early, late by N days, missed,
-better or worse by N %, pending, overdue. Pure functions, so every boundary is testable."""
+better or worse by N %, pending, overdue. Pure functions, so every boundary is testable.
+The rules live here once; only the words change with the language (the API pins English)."""
 
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from motorpress.core.periods import Period
 
@@ -11,14 +15,14 @@ from motorpress.core.periods import Period
 KEPT_TOLERANCE_PERCENT = Decimal("0.5")
 
 STATUS_CHOICES = [
-    ("pending", "Pending"),
-    ("overdue", "Overdue"),
-    ("kept", "Kept"),
-    ("early", "Early"),
-    ("late", "Late"),
-    ("missed", "Missed"),
-    ("better", "Better than claimed"),
-    ("worse", "Worse than claimed"),
+    ("pending", _("Pending")),
+    ("overdue", _("Overdue")),
+    ("kept", _("Kept")),
+    ("early", _("Early")),
+    ("late", _("Late")),
+    ("missed", _("Missed")),
+    ("better", _("Better than claimed")),
+    ("worse", _("Worse than claimed")),
 ]
 RESOLVED = {"kept", "early", "late", "missed", "better", "worse"}
 
@@ -44,20 +48,20 @@ class ClaimStatus:
     def label(self) -> str:
         match self.code:
             case "late":
-                return f"Late by {days_label(self.days)}"
+                return gettext("Late by %(days)s") % {"days": days_label(self.days)}
             case "early":
-                return f"Early by {days_label(self.days)}"
+                return gettext("Early by %(days)s") % {"days": days_label(self.days)}
             case "overdue":
-                return f"Overdue by {days_label(self.days)}"
+                return gettext("Overdue by %(days)s") % {"days": days_label(self.days)}
             case "better":
-                return f"Better by {self.percent}%"
+                return gettext("Better by %(percent)s%%") % {"percent": self.percent}
             case "worse":
-                return f"Worse by {self.percent}%"
-        return dict(STATUS_CHOICES)[self.code]
+                return gettext("Worse by %(percent)s%%") % {"percent": self.percent}
+        return str(dict(STATUS_CHOICES)[self.code])
 
 
 def days_label(days: int) -> str:
-    return f"{days} day{'s' if days != 1 else ''}"
+    return ngettext("%(days)d day", "%(days)d days", days) % {"days": days}
 
 
 def _percent(actual: Decimal, claimed: Decimal, *, lower_is_better: bool) -> Decimal:

@@ -1,10 +1,11 @@
 """/tracker/ and /tracker/<make>/: the claims ledger for readers."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from motorpress.core.charts import Bar, horizontal_bar_chart
-from motorpress.core.formatting import format_number
+from motorpress.core.formatting import format_number, localise_digits
 from motorpress.ledger import selectors
 from motorpress.ledger.forms import TrackerFilterForm
 from motorpress.ledger.models import Metric
@@ -22,15 +23,21 @@ def _range_chart(rows):
         Bar(
             label=str(row.claim.vehicle_model or row.claim.make),
             value=float(row.outcome.number / row.claim.number * 100),
-            display=f"{format_number(row.outcome.number)} of {format_number(row.claim.number)} km",
+            display=localise_digits(
+                gettext("%(tested)s of %(claimed)s km")
+                % {
+                    "tested": format_number(row.outcome.number),
+                    "claimed": format_number(row.claim.number),
+                }
+            ),
         )
         for row in points
     ]
     if not bars:
         return None, []
     svg = horizontal_bar_chart(
-        title="Tested range as a share of the claimed range",
-        description="One bar per vehicle: our tested range divided by the maker's claim.",
+        title=gettext("Tested range as a share of the claimed range"),
+        description=gettext("One bar per vehicle: our tested range divided by the maker's claim."),
         bars=bars,
         max_value=100,
     )
@@ -42,13 +49,13 @@ def _delay_chart(rows):
     if not late:
         return None
     return horizontal_bar_chart(
-        title="Days late, per promise kept late",
-        description="Days between the end of the promised period and the day it happened.",
+        title=gettext("Days late, per promise kept late"),
+        description=gettext("Days between the end of the promised period and the day it happened."),
         bars=[
             Bar(
                 str(row.claim.vehicle_model or row.claim.make),
                 row.status.days,
-                days_label(row.status.days),
+                localise_digits(days_label(row.status.days)),
             )
             for row in late
         ],

@@ -159,6 +159,8 @@ LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Asia/Kolkata"  # times are stored in UTC and shown in India's time by default
 USE_I18N = True
 USE_TZ = True
+# The Hindi edition prints figures and dates in 0-9, as Hindi news sites do; true: Devanagari.
+DEVANAGARI_DIGITS = env.bool("DEVANAGARI_DIGITS", default=False)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

@@ -1,48 +1,49 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Segment(models.TextChoices):
-    CAR = "car", "Car"
-    MOTORCYCLE = "motorcycle", "Motorcycle"
-    SCOOTER = "scooter", "Scooter"
+    CAR = "car", _("Car")
+    MOTORCYCLE = "motorcycle", _("Motorcycle")
+    SCOOTER = "scooter", _("Scooter")
 
 
 class Status(models.TextChoices):
-    UPCOMING = "upcoming", "Upcoming"
-    ON_SALE = "on_sale", "On sale"
-    DISCONTINUED = "discontinued", "Discontinued"
+    UPCOMING = "upcoming", _("Upcoming")
+    ON_SALE = "on_sale", _("On sale")
+    DISCONTINUED = "discontinued", _("Discontinued")
 
 
 class Powertrain(models.TextChoices):
-    ICE = "ice", "Petrol/diesel (ICE)"
-    HYBRID = "hybrid", "Hybrid"
-    EV = "ev", "Electric"
+    ICE = "ice", _("Petrol/diesel (ICE)")
+    HYBRID = "hybrid", _("Hybrid")
+    EV = "ev", _("Electric")
 
 
 class Fuel(models.TextChoices):
     """What a vehicle burns or stores: road tax differs by it, not only by powertrain."""
 
-    PETROL = "petrol", "Petrol"
-    DIESEL = "diesel", "Diesel"
-    CNG = "cng", "CNG"
-    HYBRID = "hybrid", "Hybrid"
-    ELECTRIC = "electric", "Electric"
+    PETROL = "petrol", _("Petrol")
+    DIESEL = "diesel", _("Diesel")
+    CNG = "cng", _("CNG")
+    HYBRID = "hybrid", _("Hybrid")
+    ELECTRIC = "electric", _("Electric")
 
 
 class Transmission(models.TextChoices):
-    MANUAL = "manual", "Manual"
-    AUTOMATIC = "automatic", "Automatic"
-    AMT = "amt", "AMT"
-    CVT = "cvt", "CVT"
-    DCT = "dct", "DCT"
-    ECVT = "e-cvt", "e-CVT"
-    SINGLE_SPEED = "single", "Single-speed"
+    MANUAL = "manual", _("Manual")
+    AUTOMATIC = "automatic", _("Automatic")
+    AMT = "amt", _("AMT")
+    CVT = "cvt", _("CVT")
+    DCT = "dct", _("DCT")
+    ECVT = "e-cvt", _("e-CVT")
+    SINGLE_SPEED = "single", _("Single-speed")
 
 
 class BatteryChemistry(models.TextChoices):
-    LFP = "LFP", "LFP (lithium iron phosphate)"
-    NMC = "NMC", "NMC (nickel manganese cobalt)"
-    OTHER = "other", "Other"
+    LFP = "LFP", _("LFP (lithium iron phosphate)")
+    NMC = "NMC", _("NMC (nickel manganese cobalt)")
+    OTHER = "other", _("Other")
 
 
 class RangeTestCycle(models.TextChoices):
@@ -59,18 +60,18 @@ class EfficiencyUnit(models.TextChoices):
 
 
 class PriceKind(models.TextChoices):
-    EX_SHOWROOM = "ex_showroom", "Ex-showroom"
-    ON_ROAD = "on_road", "On-road"
+    EX_SHOWROOM = "ex_showroom", _("Ex-showroom")
+    ON_ROAD = "on_road", _("On-road")
 
 
 class SalesPeriod(models.TextChoices):
-    MONTH = "month", "Month"
-    QUARTER = "quarter", "Quarter"
-    CALENDAR_YEAR = "calendar_year", "Calendar year"
-    FINANCIAL_YEAR = "financial_year", "Financial year (April to March)"
+    MONTH = "month", _("Month")
+    QUARTER = "quarter", _("Quarter")
+    CALENDAR_YEAR = "calendar_year", _("Calendar year")
+    FINANCIAL_YEAR = "financial_year", _("Financial year (April to March)")
 
 
 class Market(models.TextChoices):
-    INDIA = "india", "India (domestic)"
-    EXPORT = "export", "Exports"
-    GLOBAL = "global", "Global"
+    INDIA = "india", _("India (domestic)")
+    EXPORT = "export", _("Exports")
+    GLOBAL = "global", _("Global")

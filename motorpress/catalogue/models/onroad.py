@@ -3,6 +3,7 @@ a reader can pick. Every figure is sourced and dated; ``is_demo`` marks the unco
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from .choices import Fuel
 from .market import MAX_RUPEES, _year_in_range
@@ -10,8 +11,8 @@ from .sources import Sourced
 
 
 class VehicleClass(models.TextChoices):
-    TWO_WHEELER = "two_wheeler", "Two-wheeler"
-    CAR = "car", "Car"
+    TWO_WHEELER = "two_wheeler", _("Two-wheeler")
+    CAR = "car", _("Car")
 
 
 class City(models.Model):

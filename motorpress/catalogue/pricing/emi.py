@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from django.utils.translation import gettext_noop  # marked here, translated where shown
+
 MIN_TENURE_MONTHS = 6
 MAX_TENURE_MONTHS = 96
 MAX_RATE_PERCENT = Decimal(30)
@@ -55,10 +57,12 @@ def _rupees(value: Fraction) -> int:
 def loan_amount(*, price: int, down_payment: int) -> int:
     """The amount borrowed: the price less the down payment, which must be 0-100 % of it."""
     if price <= 0:
-        raise EmiInputError("price", "The price must be a positive number of rupees.")
+        raise EmiInputError("price", gettext_noop("The price must be a positive number of rupees."))
     if down_payment < 0 or down_payment > price:
         raise EmiInputError(
-            "down_payment", "The down payment must be between 0 and 100 % of the price."
+            "down_payment",
+            # xgettext:no-python-format ("% of" is text, not a placeholder)
+            gettext_noop("The down payment must be between 0 and 100 % of the price."),
         )
     return price - down_payment
 
@@ -66,9 +70,11 @@ def loan_amount(*, price: int, down_payment: int) -> int:
 def validate_terms(*, rate_percent: Decimal, tenure_months: int) -> None:
     """Refuse a rate outside 0-30 % or a tenure outside 6-96 months."""
     if not rate_percent.is_finite() or rate_percent < 0 or rate_percent > MAX_RATE_PERCENT:
-        raise EmiInputError("rate", "The interest rate must be between 0 and 30 % a year.")
+        raise EmiInputError(
+            "rate", gettext_noop("The interest rate must be between 0 and 30 % a year.")
+        )
     if not MIN_TENURE_MONTHS <= tenure_months <= MAX_TENURE_MONTHS:
-        raise EmiInputError("tenure", "The tenure must be between 6 and 96 months.")
+        raise EmiInputError("tenure", gettext_noop("The tenure must be between 6 and 96 months."))
 
 
 def exact_instalment(loan: int, rate_percent: Decimal, tenure_months: int) -> Fraction:
@@ -83,7 +89,9 @@ def exact_instalment(loan: int, rate_percent: Decimal, tenure_months: int) -> Fr
 def emi_plan(*, loan: int, rate_percent: Decimal, tenure_months: int) -> EmiPlan:
     """The plan for a loan; raises EmiInputError naming the field when an input is out of range."""
     if loan < 0:
-        raise EmiInputError("down_payment", "The down payment cannot exceed the price.")
+        raise EmiInputError(
+            "down_payment", gettext_noop("The down payment cannot exceed the price.")
+        )
     validate_terms(rate_percent=rate_percent, tenure_months=tenure_months)
     instalment = exact_instalment(loan, rate_percent, tenure_months)
     monthly = Fraction(rate_percent) / 1200

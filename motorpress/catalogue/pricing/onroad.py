@@ -5,6 +5,10 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from django.utils.translation import gettext
+
+from motorpress.core.formatting import format_date
+
 from .emi import _rupees
 from .rules import RoadTaxRule, road_tax, select_rule
 
@@ -58,7 +62,13 @@ def on_road_breakdown(
 ) -> Breakdown:
     """Build the breakdown for a vehicle in a state on a day."""
     lines = [
-        Line("Ex-showroom", ex_showroom, ex_showroom_source, ex_showroom_date, ex_showroom_is_demo)
+        Line(
+            gettext("Ex-showroom"),
+            ex_showroom,
+            ex_showroom_source,
+            ex_showroom_date,
+            ex_showroom_is_demo,
+        )
     ]
     rule = select_rule(
         rules,
@@ -70,12 +80,14 @@ def on_road_breakdown(
         on=on,
     )
     if rule is None:
-        lines.append(Line("Road tax", None, "", None, note="Road tax unknown here."))
+        lines.append(
+            Line(gettext("Road tax"), None, "", None, note=gettext("Road tax unknown here."))
+        )
     else:
         tax = _rupees(road_tax(rule, price=ex_showroom, powertrain=powertrain, on=on))
         lines.append(
             Line(
-                "Road tax",
+                gettext("Road tax"),
                 tax,
                 rule.source,
                 rule.effective_from,
@@ -84,23 +96,26 @@ def on_road_breakdown(
             )
         )
     if charges is None:
-        lines.append(Line("Registration", None, "", None, note="Charges unknown here."))
+        lines.append(
+            Line(gettext("Registration"), None, "", None, note=gettext("Charges unknown here."))
+        )
     else:
         insurance = _rupees(Fraction(ex_showroom) * Fraction(charges.insurance_percent) / 100)
         dated, demo = charges.effective_from, charges.is_demo
         lines += [
-            Line("Registration", charges.registration, charges.source, dated, demo),
+            Line(gettext("Registration"), charges.registration, charges.source, dated, demo),
             Line(
-                "Insurance (estimate)",
+                gettext("Insurance (estimate)"),
                 insurance,
                 charges.source,
                 dated,
                 demo,
-                f"Estimate: {_percent(charges.insurance_percent)} % of ex-showroom, first year.",
+                gettext("Estimate: %(percent)s %% of ex-showroom, first year.")
+                % {"percent": _percent(charges.insurance_percent)},
             ),
         ]
         if charges.other:
-            lines.append(Line("Other charges", charges.other, charges.source, dated, demo))
+            lines.append(Line(gettext("Other charges"), charges.other, charges.source, dated, demo))
     amounts = [line.amount for line in lines]
     total = None if None in amounts else sum(amounts)
     return Breakdown(tuple(lines), total, any(line.is_demo for line in lines))
@@ -109,17 +124,33 @@ def on_road_breakdown(
 def _describe(rule: RoadTaxRule, *, powertrain: str, on: date) -> str:
     """The rule in words, with an EV waiver only for an EV and as it stands on the day."""
     what = (
-        f"{_percent(rule.percent)} % of ex-showroom" if rule.percent is not None else "fixed amount"
+        gettext("%(percent)s %% of ex-showroom") % {"percent": _percent(rule.percent)}
+        if rule.percent is not None
+        else gettext("fixed amount")
     )
     if not rule.ev_reduction_percent or powertrain != "electric":
         return what
-    waiver = f"EV reduction {_percent(rule.ev_reduction_percent)} %"
+    waiver = gettext("EV reduction %(percent)s %%") % {
+        "percent": _percent(rule.ev_reduction_percent)
+    }
     if rule.ev_reduction_from and on < rule.ev_reduction_from:
-        return f"{what}; {waiver} from {rule.ev_reduction_from:%d %b %Y}, not yet in force"
+        return gettext("%(what)s; %(waiver)s from %(day)s, not yet in force") % {
+            "what": what,
+            "waiver": waiver,
+            "day": format_date(rule.ev_reduction_from, "d M Y"),
+        }
     if rule.ev_reduction_until and on > rule.ev_reduction_until:
-        return f"{what}; {waiver} ended {rule.ev_reduction_until:%d %b %Y}"
+        return gettext("%(what)s; %(waiver)s ended %(day)s") % {
+            "what": what,
+            "waiver": waiver,
+            "day": format_date(rule.ev_reduction_until, "d M Y"),
+        }
     if rule.ev_reduction_until:
-        return f"{what}; {waiver} until {rule.ev_reduction_until:%d %b %Y}"
+        return gettext("%(what)s; %(waiver)s until %(day)s") % {
+            "what": what,
+            "waiver": waiver,
+            "day": format_date(rule.ev_reduction_until, "d M Y"),
+        }
     return f"{what}; {waiver}"
 
 

@@ -1,14 +1,19 @@
-"""Template filters for Indian money and vehicle units: {% load motorpress_format %}.
+"""Template filters for Indian money, vehicle units and dates: {% load motorpress_format %}.
 
 Every filter returns "" for None and for anything that isn't a number, so a missing or bad spec
 value shows nothing instead of breaking the page. Numeric strings ("188000") are accepted.
+The filters are the localising layer: words follow the active language (through the formatters)
+and every figure and date they print passes through `localise_digits` once, here.
 """
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
+from django.template.defaultfilters import date as django_date
+from django.utils import formats
 
 from motorpress.core import formatting
+from motorpress.core.formatting import localise_digits
 
 register = template.Library()
 
@@ -43,7 +48,7 @@ def _safely(function, value) -> str:
     if number is None:
         return ""
     try:
-        return function(number)
+        return localise_digits(function(number))
     except (ArithmeticError, TypeError, ValueError):
         return ""
 
@@ -52,16 +57,34 @@ def _safely(function, value) -> str:
 def inr(value) -> str:
     """{{ price|inr }} -> "₹1,88,000"."""
     rupees = _rupees(value)
-    return "" if rupees is None else formatting.format_inr(rupees)
+    return "" if rupees is None else localise_digits(formatting.format_inr(rupees))
 
 
 @register.filter
-def lakh(value, prefix="Rs") -> str:
-    """{{ price|lakh }} -> "Rs 1.88 lakh"; {{ price|lakh:"₹" }} -> "₹1.88 lakh"."""
+def lakh(value, prefix=None) -> str:
+    """{{ price|lakh }} -> "Rs 1.88 lakh" ("₹1.88 लाख" in Hindi); {{ price|lakh:"₹" }} ->
+    "₹1.88 lakh"."""
     rupees = _rupees(value)
     if rupees is None:
         return ""
-    return formatting.format_lakh_crore(rupees, prefix=str(prefix))
+    prefix = None if prefix is None else str(prefix)
+    return localise_digits(formatting.format_lakh_crore(rupees, prefix=prefix))
+
+
+@register.filter
+def digits(value) -> str:
+    """{{ cell.display|digits }}: a figure formatted in Python (or printed as the template would
+    print it), with the edition's digits."""
+    return localise_digits(str(formats.localize(value))) if value is not None else ""
+
+
+@register.filter(expects_localtime=True)
+def local_date(value, arg="j M Y") -> str:
+    """{{ published|local_date }} -> "3 Dec 2026", in Hindi "3 दिसंबर 2026".
+
+    Takes Django's date format; on the Hindi edition short month names become full ones.
+    """
+    return localise_digits(django_date(value, formatting.date_format_for_language(arg)))
 
 
 @register.filter

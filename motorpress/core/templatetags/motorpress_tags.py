@@ -6,6 +6,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from motorpress.core import editions
+from motorpress.core.formatting import localise_digits
 from motorpress.core.readtime import read_time_label
 
 register = template.Library()
@@ -23,7 +24,7 @@ def jsonld(data) -> str:
 
 @register.filter
 def read_time(minutes) -> str:
-    return read_time_label(int(minutes or 1))
+    return localise_digits(read_time_label(int(minutes or 1)))
 
 
 @register.filter

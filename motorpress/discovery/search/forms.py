@@ -1,12 +1,19 @@
 from datetime import date
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from motorpress.catalogue.models import Segment
 from motorpress.core.periods import MAX_YEAR, MIN_YEAR
 from motorpress.discovery.search.selectors import SearchFilters, SearchQuery
 from motorpress.discovery.search.text import MAX_QUERY_LENGTH, MAX_RAW_LENGTH, normalise_query
 from motorpress.newsroom.models import ArticleKind
+
+
+def _too_long() -> str:
+    return gettext("Keep your search under %(count)s characters.") % {"count": MAX_QUERY_LENGTH}
 
 
 class SearchQueryField(forms.CharField):
@@ -16,9 +23,7 @@ class SearchQueryField(forms.CharField):
     def to_python(self, value):
         value = super().to_python(value)
         if len(value) > MAX_RAW_LENGTH:
-            raise forms.ValidationError(
-                f"Keep your search under {MAX_QUERY_LENGTH} characters.", code="max_length"
-            )
+            raise forms.ValidationError(_too_long(), code="max_length")
         return normalise_query(value)
 
     def bound_data(self, data, initial):
@@ -35,32 +40,37 @@ class SearchForm(forms.Form):
     q = SearchQueryField(
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        label="Search",
-        widget=forms.SearchInput(attrs={"placeholder": "Stories, vehicles, people"}),
-        error_messages={"max_length": f"Keep your search under {MAX_QUERY_LENGTH} characters."},
+        label=_("Search"),
+        widget=forms.SearchInput(attrs={"placeholder": _("Stories, vehicles, people")}),
+        error_messages={"max_length": lazy(_too_long, str)()},
     )
-    section = forms.ChoiceField(required=False)
+    section = forms.ChoiceField(required=False, label=_("Section"))
     kind = forms.ChoiceField(
-        required=False, label="Kind of story", choices=[("", "Any kind"), *ArticleKind.choices]
+        required=False,
+        label=_("Kind of story"),
+        choices=[("", _("Any kind")), *ArticleKind.choices],
     )
-    make = forms.ChoiceField(required=False)
+    make = forms.ChoiceField(required=False, label=_("Make"))
     segment = forms.ChoiceField(
-        required=False, label="Vehicle type", choices=[("", "Any type"), *Segment.choices]
+        required=False, label=_("Vehicle type"), choices=[("", _("Any type")), *Segment.choices]
     )
 
     def __init__(self, *args, sections=(), makes=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["section"].choices = [("", "All sections"), *sections]
-        self.fields["make"].choices = [("", "Any make"), *makes]
+        self.fields["section"].choices = [("", _("All sections")), *sections]
+        self.fields["make"].choices = [("", _("Any make")), *makes]
         # `from` and `to` are the URL's names; `from` cannot be a class attribute.
         date_input = forms.DateInput(attrs={"type": "date"})
-        self.fields["from"] = forms.DateField(required=False, label="From", widget=date_input)
-        self.fields["to"] = forms.DateField(required=False, label="To", widget=date_input)
+        self.fields["from"] = forms.DateField(required=False, label=_("From"), widget=date_input)
+        self.fields["to"] = forms.DateField(required=False, label=_("To"), widget=date_input)
 
     def _clean_date(self, name) -> date | None:
         value = self.cleaned_data.get(name)
         if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
-            raise forms.ValidationError(f"Give a date between {MIN_YEAR} and {MAX_YEAR}.")
+            raise forms.ValidationError(
+                gettext("Give a date between %(low)s and %(high)s.")
+                % {"low": MIN_YEAR, "high": MAX_YEAR}
+            )
         return value
 
     def clean_from(self):
@@ -73,7 +83,7 @@ class SearchForm(forms.Form):
         cleaned = super().clean()
         start, end = cleaned.get("from"), cleaned.get("to")
         if start and end and start > end:
-            raise forms.ValidationError("The 'from' date is after the 'to' date.")
+            raise forms.ValidationError(gettext("The 'from' date is after the 'to' date."))
         return cleaned
 
     def search_query(self) -> SearchQuery:

@@ -12,7 +12,7 @@ import mimetypes
 from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from motorpress.catalogue.models import Make
 from motorpress.core.editions import active_edition
@@ -39,13 +39,13 @@ class StoryFeed(Feed):
         return None
 
     def title(self, obj):
-        return _("%(publication)s: latest stories") % {"publication": self.publication}
+        return gettext("%(site)s: latest stories") % {"site": self.publication}
 
     def link(self, obj):
         return reverse("latest")
 
     def description(self, obj):
-        return "The newest automotive news, launches, reviews and road tests."
+        return gettext("The newest automotive news, launches, reviews and road tests.")
 
     def stories(self, obj):
         return selectors.visible_articles(self.request)
@@ -125,7 +125,7 @@ class SectionFeed(StoryFeed):
         return obj.get_url(request=self.request)
 
     def description(self, obj):
-        return obj.intro or f"The newest stories in {obj.title}."
+        return obj.intro or gettext("The newest stories in %(section)s.") % {"section": obj.title}
 
     def stories(self, obj):
         return super().stories(obj).child_of(obj)
@@ -138,8 +138,8 @@ class AuthorFeed(StoryFeed):
         return Author.objects.get(slug=slug)  # DoesNotExist becomes a 404
 
     def title(self, obj):
-        return _("%(publication)s: stories by %(name)s") % {
-            "publication": self.publication,
+        return gettext("%(site)s: stories by %(name)s") % {
+            "site": self.publication,
             "name": obj.name,
         }
 
@@ -147,7 +147,12 @@ class AuthorFeed(StoryFeed):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"The newest stories by {obj.name}{f', {obj.role}' if obj.role else ''}."
+        if obj.role:
+            return gettext("The newest stories by %(name)s, %(role)s.") % {
+                "name": obj.name,
+                "role": obj.role,
+            }
+        return gettext("The newest stories by %(name)s.") % {"name": obj.name}
 
     def stories(self, obj):
         return super().stories(obj).filter(article_authors__author=obj)
@@ -160,16 +165,16 @@ class MakeFeed(StoryFeed):
         return Make.objects.get(slug=slug)
 
     def title(self, obj):
-        return _("%(publication)s: %(name)s stories") % {
-            "publication": self.publication,
-            "name": obj.name,
+        return gettext("%(site)s: %(make)s stories") % {
+            "site": self.publication,
+            "make": obj.name,
         }
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"The newest stories about {obj.name} and its models."
+        return gettext("The newest stories about %(make)s and its models.") % {"make": obj.name}
 
     def stories(self, obj):
         return selectors.stories_by_make(super().stories(obj), obj)

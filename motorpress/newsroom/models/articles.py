@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -21,19 +22,19 @@ HERO_IMAGE_SPECS = ("width-480", "width-800", "width-1200")
 
 
 class ArticleKind(models.TextChoices):
-    NEWS = "news", "News"
-    LAUNCH = "launch", "Launch"
-    OFFERS = "offers", "Offers and discounts"
-    PREVIEW = "preview", "What to expect"
-    SALES = "sales", "Sales figures"
-    MILESTONE = "milestone", "Milestone"
-    COMPARISON = "comparison", "Comparison"
-    REVIEW = "review", "Review"
-    FIRST_RIDE = "first_ride", "First ride"
-    FIRST_DRIVE = "first_drive", "First drive"
-    ROAD_TEST = "road_test", "Road test"
-    LONG_TERM_REVIEW = "long_term_review", "Long-term review"
-    FEATURE = "feature", "Feature"
+    NEWS = "news", _("News")
+    LAUNCH = "launch", _("Launch")
+    OFFERS = "offers", _("Offers and discounts")
+    PREVIEW = "preview", _("What to expect")
+    SALES = "sales", _("Sales figures")
+    MILESTONE = "milestone", _("Milestone")
+    COMPARISON = "comparison", _("Comparison")
+    REVIEW = "review", _("Review")
+    FIRST_RIDE = "first_ride", _("First ride")
+    FIRST_DRIVE = "first_drive", _("First drive")
+    ROAD_TEST = "road_test", _("Road test")
+    LONG_TERM_REVIEW = "long_term_review", _("Long-term review")
+    FEATURE = "feature", _("Feature")
 
     @classmethod
     def review_kinds(cls):

@@ -2,14 +2,15 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 
 class Conditions(models.TextChoices):
-    CITY = "city", "City"
-    HIGHWAY = "highway", "Highway"
-    MIXED = "mixed", "Mixed city and highway"
+    CITY = "city", _("City")
+    HIGHWAY = "highway", _("Highway")
+    MIXED = "mixed", _("Mixed city and highway")
 
 
 MEASURED_ROW = ("real_world_range_km", "efficiency", "efficiency_unit")
