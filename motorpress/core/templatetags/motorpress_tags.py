@@ -3,6 +3,7 @@
 import json
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from motorpress.core import editions
@@ -44,3 +45,13 @@ def edition_links(context) -> list:
         for home in editions.edition_homes(context["request"])
         if home.edition != current
     ]
+
+
+@register.simple_tag
+def data_lang():
+    """` lang="en-IN"` for an element holding shared data's prose (a vehicle's summary, a
+    claim's statement, a source, an author's bio), which is written once, in the default
+    edition's language, when the page is another edition's; nothing on the default edition."""
+    if editions.active_edition().is_default:
+        return ""
+    return format_html(' lang="{}"', editions.edition_for(None).html_lang)

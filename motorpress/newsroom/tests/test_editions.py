@@ -211,3 +211,12 @@ def test_a_standing_page_without_translation_claims_no_hindi_twin(client, site, 
     page = client.get("/about/").content.decode()
     assert _alternates(page) == {}
     assert client.get("/hi/about/").status_code == 404
+
+
+def test_shared_english_prose_on_a_hindi_page_is_marked_english(client, site, hindi):
+    writer = AuthorFactory(role="Senior correspondent", bio="Covers electric two-wheelers.")
+    create_article(hindi.sections["news"], title="ख़बर", slug="khabar", authors=[writer])
+    hindi_page = client.get(f"/hi/authors/{writer.slug}/").content.decode()
+    assert '<p lang="en-IN">Covers electric two-wheelers.</p>' in hindi_page
+    english_page = client.get(f"/authors/{writer.slug}/").content.decode()
+    assert "<p>Covers electric two-wheelers.</p>" in english_page
