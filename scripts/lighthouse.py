@@ -41,7 +41,8 @@ def demo_paths():
     from motorpress.compare.selectors import canonical_path
     from motorpress.newsroom.models import ArticleKind, ArticlePage
 
-    live = ArticlePage.objects.live().order_by("-first_published_at")
+    live = ArticlePage.objects.live().in_edition("en-gb").order_by("-first_published_at")
+    hindi = ArticlePage.objects.live().in_edition("hi").order_by("-first_published_at")
     article = live.filter(hero_image__isnull=False).first()
     # The vehicles a comparison story is about: comparable, and rich in stories and claims.
     comparison = live.filter(kind=ArticleKind.COMPARISON, vehicles__isnull=False).first()
@@ -56,6 +57,12 @@ def demo_paths():
         "vehicle-on-road": "/vehicles/suzuki/e-access/?city=pune&down=20000&rate=9.5&tenure=36",
         "compare": canonical_path([vehicle.compare_slug for vehicle in vehicles]),
         "tracker": "/tracker/",
+        # The Hindi edition: its front page, a story, the shared catalogue in Hindi words.
+        "hi-home": "/hi/",
+        "hi-article": hindi.filter(hero_image__isnull=False).first().url,
+        "hi-vehicle-on-road": "/hi/vehicles/suzuki/e-access/?city=lucknow&down=20000&rate=9.5"
+        "&tenure=36",
+        "hi-compare": "/hi" + canonical_path([vehicle.compare_slug for vehicle in vehicles]),
     }
 
 
