@@ -26,9 +26,10 @@ class EditionMiddleware:
 
     def __call__(self, request):
         language = translation.get_language_from_path(request.path_info)
-        translation.activate(language or settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        # override(), not activate(): the thread's language is put back afterwards.
+        with translation.override(language or settings.LANGUAGE_CODE):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
         if not request.path_info.startswith("/admin/"):
             response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response

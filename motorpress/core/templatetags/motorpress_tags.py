@@ -38,11 +38,14 @@ def get_item(mapping, key):
 def edition_links(context) -> list:
     """The language switcher: every other live edition, at this page's translation (from the
     `alternates` in context) where there is one, else at that edition's front page."""
+    request = context.get("request")
+    if request is None:  # a template rendered outside a request has no page to switch
+        return []
     by_language = {alt.edition.language_code: alt for alt in context.get("alternates") or []}
     current = editions.active_edition()
     return [
         by_language.get(home.edition.language_code, home)
-        for home in editions.edition_homes(context["request"])
+        for home in editions.edition_homes(request)
         if home.edition != current
     ]
 

@@ -108,7 +108,7 @@ def test_section_author_and_make_feeds_keep_to_their_edition(editions, client):
     feed = json.loads(client.get("/hi/feeds/authors/meera-iyer.json").content)
     assert feed["home_page_url"] == "http://testserver/hi/authors/meera-iyer/"
     assert feed["items"][0]["authors"][0]["url"] == "http://testserver/hi/authors/meera-iyer/"
-    assert feed["title"] == "मोटरप्रेस हिन्दी: stories by Meera Iyer"
+    assert feed["title"] == "मोटरप्रेस हिन्दी: Meera Iyer की ख़बरें"
 
 
 def test_an_edition_without_a_live_home_has_no_feeds_or_sitemaps(editions, client):

@@ -42,7 +42,7 @@ def test_story_citing_a_claim_shows_it_and_its_status_changes_once_the_outcome_i
     box = callout(client, article)
     assert box is not None, "the claim block renders nothing"
     text = box.get_text(" ", strip=True)
-    assert f"Suzuki e-Access: {STATEMENT}." in text
+    assert f"Suzuki e-Access: {STATEMENT}" in text
     assert "Promised 2024 H1 in Nov 2023." in text
     assert "We keep count." in text
     overdue_days = (timezone.localdate() - date(2024, 6, 30)).days

@@ -60,7 +60,7 @@ def test_a_story_in_a_private_section_is_in_no_list_and_404_by_id(api, private_s
 
 
 def test_unpublished_changes_to_a_live_story_stay_unseen(api, demo):
-    story = ArticlePage.objects.get(slug="suzuki-e-access-launched-price-range")
+    story = ArticlePage.objects.in_edition("en-gb").get(slug="suzuki-e-access-launched-price-range")
     published_title = story.title
     story.title = "DRAFT: a headline still being argued over"
     story.teaser = "Not for readers yet."
@@ -73,7 +73,7 @@ def test_unpublished_changes_to_a_live_story_stay_unseen(api, demo):
 
 
 def test_an_unpublished_story_disappears(api, demo):
-    story = ArticlePage.objects.get(slug="suzuki-e-access-launched-price-range")
+    story = ArticlePage.objects.in_edition("en-gb").get(slug="suzuki-e-access-launched-price-range")
     assert story.pk in _ids(api, "/articles?limit=100")
     story.unpublish()
     assert story.pk not in _ids(api, "/articles?limit=100")
