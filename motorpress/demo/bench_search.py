@@ -33,6 +33,19 @@ def body_text(page: ArticlePage) -> str:
     return ", ".join(parts)
 
 
+def body_texts(page: ArticlePage) -> list[str]:
+    """The body column's texts in the backend's order: teaser, body, then the attached
+    vehicle's name and its make's (ArticlePage's RelatedFields)."""
+    texts = [page.teaser, body_text(page)]
+    if hasattr(page, "_bench_vehicle"):  # a generated story: its one vehicle, no query
+        vehicles = [page._bench_vehicle] if page._bench_vehicle else []
+    else:
+        vehicles = page.vehicles.select_related("make")
+    for vehicle in vehicles:
+        texts += [vehicle.name, vehicle.make.name]
+    return texts
+
+
 def index_articles_postgres(pages: list[ArticlePage]) -> None:
     backend = get_search_backend()
     config, autocomplete = backend.config, backend.autocomplete_config
@@ -43,19 +56,21 @@ def index_articles_postgres(pages: list[ArticlePage]) -> None:
 
     sql_main, cfg_main = vec(config)
     sql_auto, cfg_auto = vec(autocomplete)
-    row = (
-        f"(%s, %s, setweight({sql_main}, %s), setweight({sql_auto}, 'D'), "
-        f"setweight({sql_main}, %s) || setweight({sql_main}, %s), 1.0, %s, %s)"
-    )
     content_type = ContentType.objects.get_for_model(ArticlePage).pk
     values, params = [], []
     for page in pages:
-        body = body_text(page)
-        values.append(row)
+        texts = [text.strip() for text in body_texts(page)]
+        texts = [text for text in texts if text]
+        body_sql = " || ".join([f"setweight({sql_main}, %s)"] * len(texts))
+        values.append(
+            f"(%s, %s, setweight({sql_main}, %s), setweight({sql_auto}, 'D'), "
+            f"{body_sql}, 1.0, %s, %s)"
+        )
         params += [content_type, str(page.pk), *cfg_main, page.title, title_weight]
         params += [*cfg_auto, page.title]
-        params += [*cfg_main, page.teaser, body_weight, *cfg_main, body, body_weight]
-        params += [page.title, f"{page.teaser} {body}"]
+        for text in texts:
+            params += [*cfg_main, text, body_weight]
+        params += [page.title, " ".join(texts)]
     # Only placeholders are joined in; every value travels as a parameter.
     sql = (
         f"INSERT INTO {IndexEntry._meta.db_table} (content_type_id, object_id, title, "  # noqa: S608
