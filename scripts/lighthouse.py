@@ -92,16 +92,22 @@ def serve(port):
     sys.exit("gunicorn did not answer within 30 s")
 
 
-def run_lighthouse(url, base):
-    subprocess.run(  # noqa: S603
-        [
-            *(str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html"),
-            *(f"--output-path={base}", f"--chrome-flags={CHROME_FLAGS}"),
-        ],
-        check=True,
-        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
-    )
-    return json.loads(base.with_suffix(".report.json").read_text())
+def run_lighthouse(url, base, attempts=3):
+    """One Lighthouse run. Chromium sometimes fails to record the page load's trace
+    ("NO_NAVSTART") on a busy machine: that run is repeated, up to `attempts` times."""
+    for attempt in range(1, attempts + 1):
+        finished = subprocess.run(  # noqa: S603
+            [
+                *(str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html"),
+                *(f"--output-path={base}", f"--chrome-flags={CHROME_FLAGS}"),
+            ],
+            env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+            check=False,
+        )
+        if finished.returncode == 0:
+            return json.loads(base.with_suffix(".report.json").read_text())
+        print(f"lighthouse failed on {url} (attempt {attempt} of {attempts})", file=sys.stderr)
+    raise subprocess.CalledProcessError(finished.returncode, finished.args)
 
 
 def audit(name, url):
