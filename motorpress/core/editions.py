@@ -169,7 +169,7 @@ def edition_home(request):
     from wagtail.models import Site
 
     site = Site.find_for_request(request)
-    home = site.root_page.localized if site else None
+    home = site.root_page.specific.localized if site else None
     if home is None or home.locale_id != locale_id():
         raise Http404("This edition has no home page on this site.")
     return home

@@ -22,7 +22,7 @@ from motorpress.compare.selectors import (
     MIN_VEHICLES,
     canonical_path,
 )
-from motorpress.core.editions import active_edition, live_editions, locale_ids
+from motorpress.core.editions import active_edition, edition_home, live_editions, locale_ids
 from motorpress.core.querysets import OneQueryPublicPageQuerySet
 from motorpress.newsroom.models import (
     ArticleAuthor,
@@ -43,17 +43,6 @@ def current_site(request) -> Site:
     if site is None:
         raise Http404("No site is configured for this host.")
     return site
-
-
-def edition_home(request):
-    """The active edition's home page on the request's site (no query: it is cached); 404 when
-    the edition has no live home page of its own, as its pages are then 404 too."""
-    from motorpress.core.editions import locale_id
-
-    home = current_site(request).root_page.specific.localized
-    if home.locale_id != locale_id():
-        raise Http404("This edition has no home page.")
-    return home
 
 
 def publication_name(request) -> str:

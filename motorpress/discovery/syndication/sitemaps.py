@@ -26,6 +26,7 @@ from motorpress.core.editions import (
     active_edition,
     all_editions,
     edition_for,
+    edition_home,
     language_of_locale,
     live_editions,
 )
@@ -172,7 +173,7 @@ class SectionSitemap(RequestSitemap):
 
     def items(self):
         if not hasattr(self, "_entries"):
-            home = selectors.edition_home(self.request)
+            home = edition_home(self.request)
             sections = list(selectors.sections(self.request))
             newest = max((section.lastmod for section in sections if section.lastmod), default=None)
             self._entries = [
