@@ -112,25 +112,33 @@ def queries_after_publish(django_capture_on_commit_callbacks):
 
     A publish moves the content generation on, so cached fragments (rails, card lists) are
     rebuilt; per-site data (the Site and its root page) and image renditions stay warm.
-    With catalogue_edit=True the catalogue generation moves on too, as after any catalogue
-    save, and vehicle data is read again.
-    Returns a function `(client, url, catalogue_edit=False) -> (captured_queries, response)`.
+    With catalogue_edit=True the catalogue generation moves on too, as after a price, variant
+    or offer save, and vehicle data is read again; with rules_edit=True the on-road rules
+    generation as well, as after a city, road-tax or state-charges save.
+    Returns a function `(client, url, catalogue_edit=False, rules_edit=False)
+    -> (captured_queries, response)`.
     """
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from motorpress.core.cache import bump_catalogue_generation, bump_content_generation
+    from motorpress.core.cache import (
+        bump_catalogue_generation,
+        bump_content_generation,
+        bump_onroad_rules_generation,
+    )
 
-    def publish_happened(catalogue_edit):
+    def publish_happened(catalogue_edit, rules_edit):
         with django_capture_on_commit_callbacks(execute=True):
             bump_content_generation()
-            if catalogue_edit:
+            if catalogue_edit or rules_edit:
                 bump_catalogue_generation()
+            if rules_edit:
+                bump_onroad_rules_generation()
 
-    def measure(client, url, catalogue_edit=False):
-        publish_happened(catalogue_edit)
+    def measure(client, url, catalogue_edit=False, rules_edit=False):
+        publish_happened(catalogue_edit, rules_edit)
         client.get(url)  # warm renditions and the cached site lookup
-        publish_happened(catalogue_edit)
+        publish_happened(catalogue_edit, rules_edit)
         with CaptureQueriesContext(connection) as context:
             response = client.get(url)
         assert response.status_code == 200, f"{url}: {response.status_code}"

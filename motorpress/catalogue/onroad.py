@@ -16,7 +16,7 @@ from motorpress.catalogue.models import (
     Variant,
 )
 from motorpress.catalogue.pricing import onroad, rules
-from motorpress.core.cache import cached_fragment, catalogue_generation
+from motorpress.core.cache import cached_fragment, onroad_rules_generation
 
 # A variant's fuel when its record leaves it blank: petrol, by far the common engine among the
 # two-wheelers and small cars we list, and a hybrid's or an EV's own.
@@ -46,7 +46,7 @@ class OnRoadQuote:
 @dataclass(frozen=True)
 class PricingTables:
     """Every city, road-tax rule and state charge, as plain values: a few hundred rows at
-    most, read in three queries once per catalogue change and shared by every page."""
+    most, read in three queries once per change to them and shared by every page."""
 
     cities: tuple[City, ...]
     rules: tuple[rules.RoadTaxRule, ...]
@@ -76,7 +76,9 @@ def _read_tables() -> PricingTables:
 
 
 def pricing_tables() -> PricingTables:
-    return cached_fragment(f"motorpress:pricing-tables:{catalogue_generation()}", _read_tables)
+    return cached_fragment(
+        f"motorpress:pricing-tables:{onroad_rules_generation()}", _read_tables
+    )
 
 
 def cities() -> list[City]:

@@ -18,7 +18,11 @@ from motorpress.catalogue.models import (
     VehicleModel,
 )
 from motorpress.catalogue.purging import purge_vehicles
-from motorpress.core.cache import bump_catalogue_generation, bump_content_generation
+from motorpress.core.cache import (
+    bump_catalogue_generation,
+    bump_content_generation,
+    bump_onroad_rules_generation,
+)
 from motorpress.core.purging import purging_enabled
 
 
@@ -42,8 +46,14 @@ def _vehicles_of(instance) -> tuple[set[int], set[int]]:
     return set(), set()
 
 
+# The tables behind every on-road breakdown (motorpress.catalogue.onroad.pricing_tables).
+ONROAD_RULE_MODELS = (City, RoadTaxRule, StateCharges)
+
+
 def _catalogue_changed(sender, instance, **kwargs):
     bump_catalogue_generation()
+    if sender in ONROAD_RULE_MODELS:
+        bump_onroad_rules_generation()
     bump_content_generation()
     if not purging_enabled():
         return  # the lookups below cost queries on every save, import rows included

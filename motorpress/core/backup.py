@@ -46,6 +46,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from motorpress.core.cache import (
     bump_catalogue_generation,
     bump_content_generation,
+    bump_onroad_rules_generation,
     bump_site_generation,
 )
 
@@ -362,6 +363,7 @@ def backup_restore(
     call_command("update_index", verbosity=0)
     call_command("rebuild_story_index", verbosity=0, stdout=io.StringIO())
     bump_catalogue_generation()
+    bump_onroad_rules_generation()
     bump_content_generation()
     bump_site_generation()
     return RestoreResult(counts=dict(counts), media_files=len(media))

@@ -10,6 +10,7 @@ from django.db import transaction
 _KEY = "motorpress:content-generation"
 _SITE_KEY = "motorpress:site-generation"
 _CATALOGUE_KEY = "motorpress:catalogue-generation"
+_ONROAD_RULES_KEY = "motorpress:onroad-rules-generation"
 # The generation a request read once at its start (see pinned_generation).
 _pinned: ContextVar[int | None] = ContextVar("motorpress_content_generation", default=None)
 
@@ -82,6 +83,17 @@ def catalogue_generation() -> int:
 
 def bump_catalogue_generation() -> None:
     _bump_after_commit(_CATALOGUE_KEY)
+
+
+def onroad_rules_generation() -> int:
+    """Generation of the on-road rules alone (cities, road tax, state charges). A price or a
+    variant edit moves the catalogue generation on but leaves the rules as they were, so the
+    tables every vehicle page reads are not read again after each catalogue edit."""
+    return _generation(_ONROAD_RULES_KEY)
+
+
+def bump_onroad_rules_generation() -> None:
+    _bump_after_commit(_ONROAD_RULES_KEY)
 
 
 def catalogue_generation_and_day() -> str:

@@ -173,3 +173,31 @@ def test_the_nearest_ex_showroom_price_is_used_and_the_page_says_whose(client, d
     page = client.get("/vehicles/suzuki/e-access/").content.decode()
     assert "(₹1,88,000)" in page
     assert "(₹1,93,500)" not in page
+
+
+def test_a_road_tax_edit_shows_on_an_already_read_breakdown_at_once(
+    client, demo_catalogue, django_capture_on_commit_callbacks
+):
+    # The rules are cached under their own generation; their save must move it on.
+    assert "₹22,560" in breakdown_rows(
+        client.get("/vehicles/suzuki/e-access/", {"city": "chennai"})
+    )["Road tax"]
+    with django_capture_on_commit_callbacks(execute=True):
+        RoadTaxRule.objects.filter(state="Tamil Nadu", vehicle_class="two_wheeler").delete()
+    response = client.get("/vehicles/suzuki/e-access/", {"city": "chennai"})
+    assert "Road tax unknown here" in breakdown_rows(response)["Road tax"]
+
+
+def test_a_price_edit_leaves_the_rule_tables_cached(
+    client, demo_catalogue, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    from motorpress.catalogue.models import PricePoint
+    from motorpress.catalogue.onroad import pricing_tables
+
+    client.get("/vehicles/suzuki/e-access/", {"city": "chennai"})
+    price = PricePoint.objects.filter(variant__vehicle_model__slug="e-access").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        price.save()
+    with django_assert_max_num_queries(0):
+        tables = pricing_tables()
+    assert any(city.slug == "chennai" for city in tables.cities)

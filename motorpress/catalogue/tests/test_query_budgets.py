@@ -23,10 +23,11 @@ from motorpress.catalogue.tests.factories import (
 from motorpress.newsroom.tests.factories import ImageFactory
 
 # Right after a story's publish: the panels (tested figures, claims, stories); the catalogue
-# part stays cached. Right after a catalogue edit every part is read again, the segment's
-# rivals and the on-road tables included; read again with nothing changed, no query at all.
+# part stays cached. Right after a price, variant or offer edit the vehicle's own data, its
+# panels and its segment's rivals are read again (the on-road tables only after an edit to
+# the rules); read again with nothing changed, no query at all.
 VEHICLE_BUDGET = 6
-VEHICLE_AFTER_CATALOGUE_EDIT_BUDGET = 13  # stories with bylines: 2 of them
+VEHICLE_AFTER_CATALOGUE_EDIT_BUDGET = 10  # stories with bylines: 2 of them
 LISTING_BUDGET = 6
 
 
