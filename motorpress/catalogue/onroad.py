@@ -76,9 +76,7 @@ def _read_tables() -> PricingTables:
 
 
 def pricing_tables() -> PricingTables:
-    return cached_fragment(
-        f"motorpress:pricing-tables:{onroad_rules_generation()}", _read_tables
-    )
+    return cached_fragment(f"motorpress:pricing-tables:{onroad_rules_generation()}", _read_tables)
 
 
 def cities() -> list[City]:

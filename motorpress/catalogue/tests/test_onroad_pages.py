@@ -179,9 +179,10 @@ def test_a_road_tax_edit_shows_on_an_already_read_breakdown_at_once(
     client, demo_catalogue, django_capture_on_commit_callbacks
 ):
     # The rules are cached under their own generation; their save must move it on.
-    assert "₹22,560" in breakdown_rows(
-        client.get("/vehicles/suzuki/e-access/", {"city": "chennai"})
-    )["Road tax"]
+    assert (
+        "₹22,560"
+        in breakdown_rows(client.get("/vehicles/suzuki/e-access/", {"city": "chennai"}))["Road tax"]
+    )
     with django_capture_on_commit_callbacks(execute=True):
         RoadTaxRule.objects.filter(state="Tamil Nadu", vehicle_class="two_wheeler").delete()
     response = client.get("/vehicles/suzuki/e-access/", {"city": "chennai"})
