@@ -1,6 +1,6 @@
 """Vehicle pages: /vehicles/, upcoming, electric, a make, a model."""
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
@@ -24,8 +24,50 @@ PAGE_SIZE = 24
 FACETS = ["segment", "powertrain", "price", "status", "make"]
 
 
+def _finder_page(filters, number, queryset, fixed) -> dict | None:
+    """One page of a listing with its facet counts, or None past the last page: plain data
+    (24 models and a few counts), so it is cached whole for every filter combination."""
+    finder = VehicleFinder.run(filters, queryset)
+    results = finder.results
+    paginator = Paginator(results, PAGE_SIZE, allow_empty_first_page=True)
+    if number > paginator.num_pages:
+        return None
+    form_fields = VehicleFilterForm.base_fields
+    choices = {name: dict(form_fields[name].choices) for name in FACETS if name != "make"}
+    choices["make"] = {model.make.slug: model.make.name for model in finder.models}
+    facets = []
+    for name in FACETS:
+        if fixed and name in fixed:
+            continue
+        counts = finder.counts(name)
+        options = sorted(choices[name].items(), key=lambda kv: str(kv[1]))
+        facets.append(
+            {
+                "name": name,
+                "label": str(form_fields[name].label or name.title()),
+                "options": [
+                    (value, str(label), counts.get(value, 0)) for value, label in options if value
+                ],
+                "selected": getattr(filters, name),
+            }
+        )
+    return {
+        "models": list(paginator.page(number).object_list),
+        "total": len(results),
+        "facets": facets,
+    }
+
+
 def _listing(
-    request, *, template, heading, intro, queryset=None, fixed=None, show_track_records=False
+    request,
+    *,
+    name,
+    template,
+    heading,
+    intro,
+    queryset=None,
+    fixed=None,
+    show_track_records=False,
 ):
     form = VehicleFilterForm(request.GET)
     if not form.is_valid():
@@ -38,35 +80,28 @@ def _listing(
     filters = form.filters()
     if fixed:
         filters = VehicleFilters(**{**filters.__dict__, **fixed})
-    finder = VehicleFinder.run(filters, queryset)
-    paginator = Paginator(finder.results, PAGE_SIZE, allow_empty_first_page=True)
     number = form.cleaned_data["page"] or 1
-    if number > paginator.num_pages:
+    # Keyed on the catalogue and the day (prices in effect), the edition's language (labels)
+    # and the checked filters: a few hundred combinations at most, each a few kilobytes.
+    chosen = ":".join(f"{facet}={getattr(filters, facet) or ''}" for facet in FACETS)
+    listing = cached_fragment(
+        f"motorpress:vehicle-listing:{catalogue_generation_and_day()}:{get_language()}:"
+        f"{name}:{chosen}:{number}",
+        lambda: _finder_page(filters, number, queryset, fixed),
+    )
+    if listing is None:
         raise Http404("No such page.")
-    choices = {name: dict(form.fields[name].choices) for name in FACETS if name != "make"}
-    choices["make"] = {model.make.slug: model.make.name for model in finder.models}
-    facets = [
-        {
-            "name": name,
-            "label": form.fields[name].label or name.title(),
-            "options": [
-                (value, label, finder.counts(name).get(value, 0))
-                for value, label in sorted(choices[name].items(), key=lambda kv: str(kv[1]))
-                if value
-            ],
-            "selected": getattr(filters, name),
-        }
-        for name in FACETS
-        if not (fixed and name in fixed)
-    ]
+    models = listing["models"]
+    # The page's own models, with a paginator that knows the count but holds no rows.
+    page = Page(models, number, Paginator(range(listing["total"]), PAGE_SIZE))
     context = {
         "heading": heading,
         "intro": intro,
-        "page_obj": paginator.page(number),
-        "facets": facets,
+        "page_obj": page,
+        "facets": listing["facets"],
         "filters": filters,
-        "total": len(finder.results),
-        "track_records": track_records({model.make_id for model in paginator.page(number)})
+        "total": listing["total"],
+        "track_records": track_records({model.make_id for model in models})
         if show_track_records
         else {},
     }
@@ -77,6 +112,7 @@ def _listing(
 def vehicle_list(request):
     return _listing(
         request,
+        name="all",
         template="catalogue/vehicle_list.html",
         heading=gettext("Vehicles"),
         intro=gettext("Cars, motorcycles and scooters with their specifications and prices."),
@@ -87,6 +123,7 @@ def vehicle_list(request):
 def upcoming(request):
     return _listing(
         request,
+        name="upcoming",
         template="catalogue/vehicle_list.html",
         heading=gettext("Upcoming vehicles"),
         intro=gettext("Announced but not yet on sale, with the launch period the maker gave."),
@@ -99,6 +136,7 @@ def upcoming(request):
 def electric(request):
     return _listing(
         request,
+        name="electric",
         template="catalogue/vehicle_list.html",
         heading=gettext("Electric vehicles"),
         intro=gettext("Electric cars, motorcycles and scooters, with claimed range and battery."),
@@ -108,9 +146,14 @@ def electric(request):
 
 @require_safe
 def make_detail(request, make):
-    make_obj = selectors.make_by_slug(slug=make)
+    # An unknown slug raises 404 from the build and is never stored.
+    make_obj = cached_fragment(
+        f"motorpress:make:{catalogue_generation()}:{make}",
+        lambda: selectors.make_by_slug(slug=make),
+    )
     return _listing(
         request,
+        name="make",
         template="catalogue/vehicle_list.html",
         heading=make_obj.name,
         intro=gettext("Every %(make)s model in our catalogue.") % {"make": make_obj.name},

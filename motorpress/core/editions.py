@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import translation
 
-from motorpress.core.cache import cached_fragment, site_generation
+from motorpress.core.cache import cached_fragment, content_generation, site_generation
 
 
 @dataclass(frozen=True)
@@ -116,10 +116,22 @@ class Alternate:
 
 
 def page_alternates(page, request) -> list[Alternate]:
-    """The live, public versions of a Wagtail page in every edition, itself included (one
-    query). A translation that is unpublished, restricted or deleted is simply not listed."""
+    """The live, public versions of a Wagtail page in every edition, itself included. A
+    translation that is unpublished, restricted or deleted is simply not listed.
+
+    Cached under the content generation (publishing, unpublishing and restriction changes
+    move it on) and the site generation (editions, their home pages): a home or section
+    page asks on every request, and the lookup costs two queries."""
     if not getattr(page, "pk", None):
         return []
+    return cached_fragment(
+        f"motorpress:alternates:{content_generation()}:{site_generation()}:{page.pk}:"
+        f"{request.scheme}:{request.get_host()}",
+        lambda: _page_alternates(page, request),
+    )
+
+
+def _page_alternates(page, request) -> list[Alternate]:
     translations = page.get_translations(inclusive=True).live().public().only("url_path", "locale")
     live = {edition.language_code for edition in live_editions()}
     alternates = []

@@ -1,5 +1,6 @@
 from django.db import models
 from django.http import Http404, HttpResponse
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.url_routing import RouteResult
@@ -86,7 +87,8 @@ class HomePage(AtomicPublishMixin, OneQueryViewRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["alternates"] = page_alternates(self, request)
         context["structured_data"] = structured_data.website(request)
-        context["lead_story"] = selectors.lead_story(home=self)
+        # Read only when the template's cached lead block is missing (after a publish).
+        context["lead_story"] = SimpleLazyObject(lambda: selectors.lead_story(home=self))
         # The front page's rail is the plain chronological feed, lead story included.
         context["latest_articles"] = selectors.latest_articles()
         context["reviews"] = selectors.review_strip()

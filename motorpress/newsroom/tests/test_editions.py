@@ -190,17 +190,20 @@ def test_hindi_pages_keep_the_english_query_budgets(
     assert len(many) <= len(few), f"{target}: {len(few)} queries, then {len(many)}"
 
 
-def test_translation_links_cost_one_query(client, pair, django_assert_num_queries):
+def test_translation_links_cost_one_query_then_none(client, pair, django_assert_num_queries):
     from django.test import RequestFactory
 
-    from motorpress.core.editions import page_alternates
+    from motorpress.core.editions import _page_alternates, page_alternates
 
     _english, translation = pair
     request = RequestFactory().get("/hi/")
-    page_alternates(translation, request)  # warm the cached site root paths
+    _page_alternates(translation, request)  # warm the cached site root paths
     with django_assert_num_queries(1):
-        alternates = page_alternates(translation, request)
+        alternates = _page_alternates(translation, request)
     assert [a.edition.language_code for a in alternates] == ["en-gb", "hi"]
+    page_alternates(translation, request)
+    with django_assert_num_queries(0):  # cached until the next publish
+        assert page_alternates(translation, request) == alternates
 
 
 def test_a_standing_page_without_translation_claims_no_hindi_twin(client, site, hindi):

@@ -130,6 +130,18 @@ def test_home_uses_the_editors_chosen_lead_story(client, newsroom):
     assert page.select_one("article.lead h2").get_text(strip=True) == "Xiaomi sets 2024 target"
 
 
+def test_a_story_published_after_home_was_read_leads_it_at_once(
+    client, newsroom, django_capture_on_commit_callbacks
+):
+    # The lead block is cached until the next publish; the publish must move it on.
+    before = soup(client.get("/")).select_one("article.lead h2").get_text(strip=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        create_article(newsroom["site"].sections["news"], title="Just in: a launch")
+    after = soup(client.get("/")).select_one("article.lead h2").get_text(strip=True)
+    assert before != "Just in: a launch"
+    assert after == "Just in: a launch"
+
+
 def test_section_listing_paginates_newest_first(client, site):
     for n in range(25):
         create_article(site.sections["features"], title=f"Feature {n}", kind="feature")
