@@ -92,6 +92,7 @@ def _results_count(html: str) -> str:
 
 def listing_figures(client, repeat: int) -> None:
     from django.db import transaction
+    from wagtail.models import Locale
 
     from motorpress.core.cache import bump_content_generation
     from motorpress.core.pagination import story_cursor
@@ -102,7 +103,7 @@ def listing_figures(client, repeat: int) -> None:
             bump_content_generation()  # what a publish does after its commit
 
     author = ArticleAuthor.objects.order_by("-pk").first().author
-    news = SectionPage.objects.get(slug="news")
+    news = SectionPage.objects.get(slug="news", locale=Locale.get_default())  # not /hi/news/
     listings = {
         "/latest/": ("/latest/", ArticlePage.objects.live()),
         "News section": ("/news/", ArticlePage.objects.live().child_of(news)),
