@@ -32,8 +32,11 @@ PAGES = {
     "compare": "/compare/ktm-rc-160-vs-yamaha-r15/",
 }
 _PUBLISH = """
+from wagtail.models import Locale
 from motorpress.newsroom.models import ArticlePage
-story = ArticlePage.objects.get(url_path__endswith="/xiaomi-ev-mass-production-2024/")
+story = ArticlePage.objects.get(
+    url_path__endswith="/xiaomi-ev-mass-production-2024/", locale=Locale.get_default()
+)
 story.title = "{title}"
 story.save_revision().publish()
 """

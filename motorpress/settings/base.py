@@ -135,9 +135,10 @@ else:
     _database = f"{DATABASES['default'].get('HOST', '')}/{DATABASES['default']['NAME']}"
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "motorpress.core.file_cache.UncompressedFileBasedCache",
+            # "raw-": entries written uncompressed, never mixed with an older compressed folder.
             "LOCATION": Path(env.str("CACHE_DIR", default=str(BASE_DIR / "var" / "cache")))
-            / hashlib.sha256(_database.encode()).hexdigest()[:12],
+            / f"raw-{hashlib.sha256(_database.encode()).hexdigest()[:12]}",
             # Past MAX_ENTRIES every write lists the folder and drops a quarter of it at random.
             "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
         }

@@ -134,3 +134,13 @@ def test_a_request_for_another_host_is_refused_with_400(client, story, url):
     response = client.get(url, headers={"host": "attacker.example"})
     assert response.status_code == 400
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_page_served_from_the_page_cache_carries_the_same_policy(client, story, settings):
+    # The policy is stored with the page (its middleware runs inside the page cache).
+    settings.PAGE_CACHE = {"ENABLED": True, "TIMEOUT": 600}
+    first = client.get(ARTICLE_URL)
+    second = client.get(ARTICLE_URL)
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert csp_directives(second) == csp_directives(first)
+    assert csp_directives(second)["frame-ancestors"] == ["'none'"]

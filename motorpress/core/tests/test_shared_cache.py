@@ -67,7 +67,7 @@ def shared_cache(settings, tmp_path):
     location = _settings_of("motorpress.settings.demo", CACHE_DIR=str(tmp_path))["location"]
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "motorpress.core.file_cache.UncompressedFileBasedCache",
             "LOCATION": location,
         }
     }
@@ -86,7 +86,7 @@ def _other_process(cache_dir, path: str) -> dict:
 
 def test_the_demo_without_redis_serves_readers_from_a_shared_page_cache():
     demo = _settings_of("motorpress.settings.demo")
-    assert demo["backend"] == "django.core.cache.backends.filebased.FileBasedCache"
+    assert demo["backend"] == "motorpress.core.file_cache.UncompressedFileBasedCache"
     assert demo["page_cache"] is True
     with_redis = _settings_of("motorpress.settings.demo", REDIS_URL="redis://127.0.0.1:6379/3")
     assert with_redis["backend"] == "django_redis.cache.RedisCache"
