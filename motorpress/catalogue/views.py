@@ -82,7 +82,8 @@ def _listing(
         filters = VehicleFilters(**{**filters.__dict__, **fixed})
     number = form.cleaned_data["page"] or 1
     # Keyed on the catalogue and the day (prices in effect), the edition's language (labels)
-    # and the checked filters: a few hundred combinations at most, each a few kilobytes.
+    # and the checked filters; each entry is a few kilobytes. ?make= takes any slug, so like
+    # the page cache this relies on the cache's own eviction to bound what strangers add.
     chosen = ":".join(f"{facet}={getattr(filters, facet) or ''}" for facet in FACETS)
     listing = cached_fragment(
         f"motorpress:vehicle-listing:{catalogue_generation_and_day()}:{get_language()}:"
